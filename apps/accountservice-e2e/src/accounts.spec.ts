@@ -1,0 +1,102 @@
+import type { Account, Quote } from '@landscape/contracts';
+import { getJson } from '@landscape/testing';
+import { hostname } from 'node:os';
+import {
+  type RunningAccountService,
+  startAccountService,
+  startQuotesService,
+} from './support/accountservice';
+
+describe('accountservice with a real quotes-service', () => {
+  let quotes: Awaited<ReturnType<typeof startQuotesService>>;
+  let account: RunningAccountService;
+
+  beforeAll(async () => {
+    quotes = await startQuotesService();
+    account = await startAccountService({ QUOTES_SERVICE_URL: quotes.url });
+  });
+
+  afterAll(async () => {
+    await account.service.stop();
+    await quotes.service.stop();
+    account.dataDir.remove();
+  });
+
+  it('prints the seed line, then the start line', () => {
+    expect(account.service.stdout).toMatch(
+      /^Seeded 100 fake accounts\.\.\.\nStarting HTTP service at \d+\n/,
+    );
+  });
+
+  it('serves a seeded account with a quote from quotes-service, fields in contract order', async () => {
+    const response = await getJson<Account>(`${account.url}/accounts/10000`);
+    expect(response.status).toBe(200);
+    expect(response.contentType).toMatch(/^application\/json/);
+    const { quote, servedBy } = response.body;
+    expect(servedBy).toMatch(/^\d{1,3}(\.\d{1,3}){3}$/);
+    const quotesPort = new URL(quotes.url).port;
+    expect(quote.ipAddress).toMatch(
+      new RegExp(`^${hostname()}/\\d{1,3}(\\.\\d{1,3}){3}:${quotesPort}$`),
+    );
+    expect(quote.quote).not.toBe('May the source be with you, always.');
+    expect(response.text).toBe(
+      JSON.stringify({ id: '10000', name: 'Person_0', servedBy, quote: exactQuote(quote) }),
+    );
+  });
+
+  it('serves the last seeded account', async () => {
+    const response = await getJson<Account>(`${account.url}/accounts/10099`);
+    expect(response.status).toBe(200);
+    expect(response.body).toMatchObject({ id: '10099', name: 'Person_99' });
+  });
+
+  it.each([['abc'], ['10000x'], ['-1'], ['1.5'], ['1'.repeat(19)], ['%20']])(
+    'answers 400 with a JSON body for the malformed id %p',
+    async (id) => {
+      const response = await getJson(`${account.url}/accounts/${id}`);
+      expect(response.status).toBe(400);
+      expect(response.contentType).toMatch(/^application\/json/);
+      expect(response.body).toEqual({
+        statusCode: 400,
+        error: 'Bad Request',
+        message: 'account id must be 1 to 18 digits',
+      });
+    },
+  );
+
+  it.each([['99999'], ['9999'], ['10100'], ['1'.repeat(18)]])(
+    'answers 404 with a JSON body for the unknown id %p',
+    async (id) => {
+      const response = await getJson(`${account.url}/accounts/${id}`);
+      expect(response.status).toBe(404);
+      expect(response.body).toEqual({
+        statusCode: 404,
+        error: 'Not Found',
+        message: `account ${id} not found`,
+      });
+    },
+  );
+
+  it('reports UP on /health', async () => {
+    const response = await getJson(`${account.url}/health`);
+    expect(response.status).toBe(200);
+    expect(response.text).toBe('{"status":"UP"}');
+  });
+
+  it('answers 200 concurrent requests, each with its own account and a real quote', async () => {
+    const ids = Array.from({ length: 200 }, (_, i) => 10000 + (i % 100));
+    const responses = await Promise.all(
+      ids.map((id) => getJson<Account>(`${account.url}/accounts/${id}`, 15_000)),
+    );
+    responses.forEach((response, i) => {
+      expect(response.status).toBe(200);
+      expect(response.body.id).toBe(String(ids[i]));
+      expect(response.body.name).toBe(`Person_${ids[i] - 10000}`);
+      expect(response.body.quote.ipAddress).not.toBe('circuit-breaker');
+    });
+  });
+});
+
+function exactQuote({ quote, ipAddress, language }: Quote): Quote {
+  return { quote, ipAddress, language };
+}

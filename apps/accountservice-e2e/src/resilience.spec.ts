@@ -1,0 +1,84 @@
+import { type Account, FALLBACK_QUOTE } from '@landscape/contracts';
+import { freePort, getJson, sendJson, startStubServer, type StubServer } from '@landscape/testing';
+import { type RunningAccountService, startAccountService } from './support/accountservice';
+
+const TIMEOUT_MS = 300;
+/** Time allowed beyond QUOTES_TIMEOUT_MS for the rest of the request, on a loaded CI machine. */
+const SLACK_MS = 250;
+
+async function timedGet(url: string) {
+  const started = performance.now();
+  const response = await getJson<Account>(url);
+  return { response, elapsedMs: performance.now() - started };
+}
+
+describe('accountservice when quotes-service is not well', () => {
+  let account: RunningAccountService | undefined;
+  let stub: StubServer | undefined;
+
+  afterEach(async () => {
+    await account?.service.stop();
+    account?.dataDir.remove();
+    await stub?.close();
+    account = stub = undefined;
+  });
+
+  it('answers 200 with the fallback quote when nothing listens at QUOTES_SERVICE_URL', async () => {
+    const closedPort = await freePort();
+    account = await startAccountService({
+      QUOTES_SERVICE_URL: `http://127.0.0.1:${closedPort}`,
+      QUOTES_TIMEOUT_MS: String(TIMEOUT_MS),
+    });
+    const { response, elapsedMs } = await timedGet(`${account.url}/accounts/10001`);
+    expect(response.status).toBe(200);
+    expect(response.body).toMatchObject({ id: '10001', name: 'Person_1', quote: FALLBACK_QUOTE });
+    expect(elapsedMs).toBeLessThan(TIMEOUT_MS + SLACK_MS);
+  });
+
+  it('answers within the timeout, with the fallback, when quotes-service never answers', async () => {
+    stub = await startStubServer(() => undefined); // accepts, then stays silent
+    account = await startAccountService({
+      QUOTES_SERVICE_URL: stub.url,
+      QUOTES_TIMEOUT_MS: String(TIMEOUT_MS),
+    });
+    const { response, elapsedMs } = await timedGet(`${account.url}/accounts/10002`);
+    expect(response.status).toBe(200);
+    expect(response.body.quote).toEqual(FALLBACK_QUOTE);
+    expect(elapsedMs).toBeGreaterThanOrEqual(TIMEOUT_MS - 5);
+    expect(elapsedMs).toBeLessThan(TIMEOUT_MS + SLACK_MS);
+  });
+
+  it.each([
+    [
+      'a body that is not JSON',
+      (res: Parameters<typeof sendJson>[0]) => res.end('<html>oops</html>'),
+    ],
+    [
+      'JSON that is not a Quote',
+      (res: Parameters<typeof sendJson>[0]) => sendJson(res, { hello: 'world' }),
+    ],
+    ['a 500', (res: Parameters<typeof sendJson>[0]) => sendJson(res, { error: 'boom' }, 500)],
+  ])('answers 200 with the fallback when quotes-service answers %s', async (_, answer) => {
+    stub = await startStubServer((_req, res) => answer(res));
+    account = await startAccountService({ QUOTES_SERVICE_URL: stub.url });
+    const response = await getJson<Account>(`${account.url}/accounts/10003`);
+    expect(response.status).toBe(200);
+    expect(response.body.quote).toEqual(FALLBACK_QUOTE);
+    expect(stub.requests).toBe(1);
+  });
+
+  it('opens the breaker after repeated failures, then stops calling quotes-service', async () => {
+    stub = await startStubServer((_req, res) => sendJson(res, {}, 503));
+    account = await startAccountService({
+      QUOTES_SERVICE_URL: stub.url,
+      QUOTES_BREAKER_VOLUME: '5',
+      QUOTES_BREAKER_RESET_MS: '60000',
+    });
+    for (let i = 0; i < 20; i++) {
+      const response = await getJson<Account>(`${account.url}/accounts/10004`);
+      expect(response.status).toBe(200);
+      expect(response.body.quote).toEqual(FALLBACK_QUOTE);
+    }
+    expect(stub.requests).toBe(5);
+  });
+});

@@ -1,0 +1,69 @@
+import { Inject, Injectable, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
+import { SEED_ACCOUNT_COUNT, seedAccount, type StoredAccount } from '@landscape/contracts';
+import { StartupError } from '@landscape/runtime';
+import { Level } from 'level';
+import {
+  type AccountServiceConfig,
+  ACCOUNT_SERVICE_CONFIG,
+} from '../config/account-service.config';
+
+/** The accounts, kept in LevelDB under their id as JSON. */
+@Injectable()
+export class AccountRepository implements OnModuleInit, OnApplicationShutdown {
+  private readonly db: Level<string, StoredAccount>;
+
+  constructor(
+    @Inject(ACCOUNT_SERVICE_CONFIG) private readonly config: Pick<AccountServiceConfig, 'dataDir'>,
+  ) {
+    this.db = new Level(config.dataDir, { valueEncoding: 'json' });
+  }
+
+  async onModuleInit(): Promise<void> {
+    await this.open();
+    await this.seed();
+    console.log(`Seeded ${SEED_ACCOUNT_COUNT} fake accounts...`);
+  }
+
+  /** Runs after the HTTP server has closed, so no in-flight request loses its database. */
+  async onApplicationShutdown(): Promise<void> {
+    await this.db.close();
+  }
+
+  /** The account with this id, or undefined when there is none. */
+  find(id: string): Promise<StoredAccount | undefined> {
+    return this.db.get(id);
+  }
+
+  /** Resolves when the database answers a read; rejects otherwise. */
+  async ping(): Promise<void> {
+    if (this.db.status !== 'open') throw new Error(`LevelDB is ${this.db.status}`);
+    await this.db.get(seedAccount(0).id);
+  }
+
+  private async open(): Promise<void> {
+    try {
+      await this.db.open();
+    } catch (error) {
+      const cause = (error as { cause?: { code?: string; message?: string } }).cause;
+      if (cause?.code === 'LEVEL_LOCKED') {
+        throw new StartupError(
+          `LevelDB at ${this.config.dataDir} is locked: another process has this DATA_DIR open`,
+        );
+      }
+      throw new StartupError(
+        `cannot open LevelDB at ${this.config.dataDir}: ${cause?.message ?? (error as Error).message}`,
+      );
+    }
+  }
+
+  /** Writes the seed accounts that are missing, so that a restart neither duplicates nor fails. */
+  private async seed(): Promise<void> {
+    const accounts = Array.from({ length: SEED_ACCOUNT_COUNT }, (_, index) => seedAccount(index));
+    const existing = await this.db.getMany(accounts.map((account) => account.id));
+    const missing = accounts.filter((_, index) => existing[index] === undefined);
+    if (missing.length === 0) return;
+    await this.db.batch(
+      missing.map((account) => ({ type: 'put' as const, key: account.id, value: account })),
+    );
+  }
+}

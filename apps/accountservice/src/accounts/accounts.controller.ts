@@ -1,0 +1,24 @@
+import { Controller, Get, NotFoundException, Param } from '@nestjs/common';
+import type { Account } from '@landscape/contracts';
+import { instanceAddress } from '@landscape/runtime';
+import { QuoteClient } from '../quotes/quote.client';
+import { AccountIdPipe } from './account-id.pipe';
+import { AccountRepository } from './account.repository';
+
+@Controller('accounts')
+export class AccountsController {
+  private readonly servedBy = instanceAddress();
+
+  constructor(
+    private readonly accounts: AccountRepository,
+    private readonly quotes: QuoteClient,
+  ) {}
+
+  @Get(':id')
+  async findOne(@Param('id', AccountIdPipe) id: string): Promise<Account> {
+    const account = await this.accounts.find(id);
+    if (!account) throw new NotFoundException(`account ${id} not found`);
+    const quote = await this.quotes.getQuote();
+    return { id: account.id, name: account.name, servedBy: this.servedBy, quote };
+  }
+}

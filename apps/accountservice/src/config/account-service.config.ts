@@ -1,0 +1,34 @@
+import { type Env, readHttpUrl, readInteger, readPort, readWritableDir } from '@landscape/runtime';
+
+export const ACCOUNT_SERVICE_CONFIG = Symbol('ACCOUNT_SERVICE_CONFIG');
+
+export interface QuoteClientOptions {
+  baseUrl: string;
+  timeoutMs: number;
+  /** How long the breaker stays open before it lets one probe through (half-open). */
+  breakerResetMs: number;
+  /** Calls in the rolling window before failures can open the breaker. */
+  breakerVolumeThreshold: number;
+}
+
+export interface AccountServiceConfig {
+  port: number;
+  dataDir: string;
+  quotes: QuoteClientOptions;
+}
+
+export function loadConfig(env: Env): AccountServiceConfig {
+  return {
+    port: readPort(env, 'PORT', 6767),
+    dataDir: readWritableDir(env, 'DATA_DIR', 'tmp/accountservice-data'),
+    quotes: {
+      baseUrl: readHttpUrl(env, 'QUOTES_SERVICE_URL', 'http://localhost:8080'),
+      timeoutMs: readInteger(env, 'QUOTES_TIMEOUT_MS', 300, { min: 1, max: 60_000 }),
+      breakerResetMs: readInteger(env, 'QUOTES_BREAKER_RESET_MS', 5_000, { min: 1, max: 600_000 }),
+      breakerVolumeThreshold: readInteger(env, 'QUOTES_BREAKER_VOLUME', 10, {
+        min: 1,
+        max: 10_000,
+      }),
+    },
+  };
+}

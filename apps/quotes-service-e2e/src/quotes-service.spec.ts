@@ -1,0 +1,81 @@
+import type { Quote } from '@landscape/contracts';
+import {
+  type BuiltService,
+  freePort,
+  getJson,
+  spawnService,
+  startService,
+} from '@landscape/testing';
+import { hostname } from 'node:os';
+
+describe('quotes-service', () => {
+  let service: BuiltService;
+  let port: number;
+  let url: string;
+
+  beforeAll(async () => {
+    port = await freePort();
+    url = `http://127.0.0.1:${port}`;
+    service = await startService('quotes-service', { PORT: String(port) });
+  });
+
+  afterAll(() => service.stop());
+
+  it.each([['?strength=4'], ['?strength=0'], ['?strength=16'], ['']])(
+    'answers GET /api/quote%s with a Quote naming this instance',
+    async (query) => {
+      const response = await getJson<Quote>(`${url}/api/quote${query}`);
+      expect(response.status).toBe(200);
+      expect(Object.keys(response.body)).toEqual(['quote', 'ipAddress', 'language']);
+      expect(response.body.quote).toMatch(/ — \S/);
+      expect(response.body.ipAddress).toMatch(
+        new RegExp(`^${hostname()}/\\d{1,3}(\\.\\d{1,3}){3}:${port}$`),
+      );
+      expect(response.body.language).toMatch(/^[a-z]{2}$/);
+    },
+  );
+
+  it('draws quotes from a collection, not one fixed answer', async () => {
+    const seen = new Set<string>();
+    for (let i = 0; i < 40; i++) seen.add((await getJson<Quote>(`${url}/api/quote`)).body.quote);
+    expect(seen.size).toBeGreaterThan(10);
+  });
+
+  it.each([['-1'], ['17'], ['abc'], ['4.5'], ['1e1'], ['']])(
+    'answers 400 with a JSON body for strength=%p',
+    async (strength) => {
+      const response = await getJson(`${url}/api/quote?strength=${strength}`);
+      expect(response.status).toBe(400);
+      expect(response.body).toEqual({
+        statusCode: 400,
+        error: 'Bad Request',
+        message: 'strength must be a whole number from 0 to 16',
+      });
+    },
+  );
+
+  it('answers 400 when strength is given twice', async () => {
+    const response = await getJson(`${url}/api/quote?strength=1&strength=2`);
+    expect(response.status).toBe(400);
+  });
+
+  it('reports UP on /health', async () => {
+    const response = await getJson(`${url}/health`);
+    expect(response.status).toBe(200);
+    expect(response.text).toBe('{"status":"UP"}');
+  });
+
+  it('exits 0 on SIGTERM', async () => {
+    const other = await startService('quotes-service', { PORT: String(await freePort()) });
+    expect(await other.stop('SIGTERM')).toEqual({ code: 0, signal: null });
+    expect(other.stdout).toContain('SIGTERM received, shutting down');
+  });
+
+  it('rejects PORT=abc with one line and exit 1', async () => {
+    const bad = spawnService('quotes-service', { PORT: 'abc' });
+    expect(await bad.exited).toEqual({ code: 1, signal: null });
+    expect(bad.stderr).toBe(
+      'quotes-service: invalid configuration: PORT must be a whole number from 1 to 65535 (got "abc")\n',
+    );
+  });
+});

@@ -1,0 +1,8 @@
+import { runService } from '@landscape/runtime';
+import { AppModule } from './app.module';
+import { loadConfig } from './config/quotes-service.config';
+
+void runService('quotes-service', () => {
+  const config = loadConfig(process.env);
+  return { module: AppModule.forRoot(config), port: config.port };
+});

@@ -1,0 +1,44 @@
+import nx from '@nx/eslint-plugin';
+
+// Apps depend on libs, never on each other; e2e projects reach the apps over HTTP only.
+const depConstraints = (appTestsMayUseTestingLib) => [
+  {
+    sourceTag: 'type:app',
+    onlyDependOnLibsWithTags: [
+      'type:contracts',
+      'type:runtime',
+      ...(appTestsMayUseTestingLib ? ['type:testing'] : []),
+    ],
+  },
+  { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: ['type:contracts', 'type:testing'] },
+  { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:contracts'] },
+  { sourceTag: 'type:runtime', onlyDependOnLibsWithTags: [] },
+  { sourceTag: 'type:contracts', onlyDependOnLibsWithTags: [] },
+];
+
+const moduleBoundaries = (appTestsMayUseTestingLib) => [
+  'error',
+  {
+    enforceBuildableLibDependency: true,
+    allow: ['^.*/eslint(\\.base)?\\.config\\.[cm]?[jt]s$'],
+    depConstraints: depConstraints(appTestsMayUseTestingLib),
+  },
+];
+
+export default [
+  ...nx.configs['flat/base'],
+  ...nx.configs['flat/typescript'],
+  ...nx.configs['flat/javascript'],
+  {
+    ignores: ['**/dist', '**/out-tsc'],
+  },
+  {
+    files: ['**/*.ts', '**/*.tsx', '**/*.js', '**/*.jsx'],
+    rules: { '@nx/enforce-module-boundaries': moduleBoundaries(false) },
+  },
+  {
+    // An app's own unit tests may use the test helpers (real stub servers, temp dirs).
+    files: ['apps/*/src/**/*.spec.ts'],
+    rules: { '@nx/enforce-module-boundaries': moduleBoundaries(true) },
+  },
+];

@@ -1,0 +1,4 @@
+export * from './lib/account';
+export * from './lib/quote';
+export * from './lib/health';
+export * from './lib/error-body';

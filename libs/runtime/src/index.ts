@@ -1,0 +1,4 @@
+export * from './lib/config';
+export * from './lib/instance-address';
+export * from './lib/run-service';
+export * from './lib/startup-error';

@@ -1,0 +1,66 @@
+import { accessSync, constants, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { ConfigError } from './startup-error';
+
+export type Env = Readonly<Record<string, string | undefined>>;
+
+/** An unset or empty variable takes the default, so that `FOO=` in a stack file means "unset". */
+function raw(env: Env, name: string): string | undefined {
+  const value = env[name]?.trim();
+  return value ? value : undefined;
+}
+
+export function readInteger(
+  env: Env,
+  name: string,
+  fallback: number,
+  range: { min: number; max: number },
+): number {
+  const value = raw(env, name);
+  if (value === undefined) return fallback;
+  const parsed = /^-?[0-9]+$/.test(value) ? Number(value) : NaN;
+  if (!Number.isSafeInteger(parsed) || parsed < range.min || parsed > range.max) {
+    throw new ConfigError(
+      name,
+      `must be a whole number from ${range.min} to ${range.max} (got "${value}")`,
+    );
+  }
+  return parsed;
+}
+
+export function readPort(env: Env, name: string, fallback: number): number {
+  return readInteger(env, name, fallback, { min: 1, max: 65535 });
+}
+
+export function readHttpUrl(env: Env, name: string, fallback: string): string {
+  const value = raw(env, name) ?? fallback;
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new ConfigError(name, `must be an http:// or https:// URL (got "${value}")`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new ConfigError(name, `must be an http:// or https:// URL (got "${value}")`);
+  }
+  return url.href.replace(/\/+$/, '');
+}
+
+/**
+ * A directory that exists (created if need be) and that this process can write to, proven by
+ * writing a file: permission bits alone do not tell, as root ignores them.
+ */
+export function readWritableDir(env: Env, name: string, fallback: string): string {
+  const dir = resolve(raw(env, name) ?? fallback);
+  const probe = join(dir, `.write-probe-${process.pid}`);
+  try {
+    mkdirSync(dir, { recursive: true });
+    accessSync(dir, constants.W_OK);
+    writeFileSync(probe, '');
+    rmSync(probe);
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code ?? String(error);
+    throw new ConfigError(name, `must be a writable directory (${dir}: ${reason})`);
+  }
+  return dir;
+}

@@ -1,0 +1,5 @@
+export * from './lib/built-service';
+export * from './lib/free-port';
+export * from './lib/http-json';
+export * from './lib/stub-server';
+export * from './lib/temp-dir';

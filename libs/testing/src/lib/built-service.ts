@@ -1,0 +1,84 @@
+import { workspaceRoot } from '@nx/devkit';
+import { type ChildProcess, spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+
+export type AppName = 'accountservice' | 'quotes-service';
+
+export interface Exit {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+}
+
+export interface BuiltService {
+  readonly process: ChildProcess;
+  /** stdout and stderr so far. */
+  readonly stdout: string;
+  readonly stderr: string;
+  readonly exited: Promise<Exit>;
+  /** Sends the signal and waits for the process to exit. */
+  stop(signal?: NodeJS.Signals): Promise<Exit>;
+}
+
+const READY_LINE = /^Starting HTTP service at \d+$/m;
+
+/** Path of an app's production build; the e2e targets depend on `<app>:build`. */
+export function builtMain(app: AppName): string {
+  const main = join(workspaceRoot, 'dist', 'apps', app, 'main.js');
+  if (!existsSync(main)) throw new Error(`${main} is missing: run nx run ${app}:build first`);
+  return main;
+}
+
+/** Spawns the built app as a real process with the given environment, without waiting. */
+export function spawnService(app: AppName, env: Record<string, string>): BuiltService {
+  const child = spawn(process.execPath, [builtMain(app)], {
+    cwd: workspaceRoot,
+    env: { PATH: process.env['PATH'] ?? '', NODE_ENV: 'production', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout?.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+  child.stderr?.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+  const exited = new Promise<Exit>((resolve) =>
+    child.once('exit', (code, signal) => resolve({ code, signal })),
+  );
+  return {
+    process: child,
+    get stdout() {
+      return stdout;
+    },
+    get stderr() {
+      return stderr;
+    },
+    exited,
+    stop(signal = 'SIGTERM') {
+      if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+      return exited;
+    },
+  };
+}
+
+/** Spawns the built app and resolves once it prints its ready line; rejects if it exits first. */
+export async function startService(
+  app: AppName,
+  env: Record<string, string>,
+  timeoutMs = 10_000,
+): Promise<BuiltService> {
+  const service = spawnService(app, env);
+  const deadline = Date.now() + timeoutMs;
+  while (!READY_LINE.test(service.stdout)) {
+    const exit = await Promise.race([service.exited, delay(20)]);
+    if (exit || Date.now() > deadline) {
+      await service.stop('SIGKILL');
+      throw new Error(
+        `${app} did not start (${exit ? `exit ${exit.code}` : 'timeout'}):\n${service.stdout}${service.stderr}`,
+      );
+    }
+  }
+  return service;
+}
+
+function delay(ms: number): Promise<undefined> {
+  return new Promise((resolve) => setTimeout(() => resolve(undefined), ms));
+}

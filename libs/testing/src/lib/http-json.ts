@@ -1,0 +1,25 @@
+export interface JsonResponse<T = unknown> {
+  status: number;
+  contentType: string | null;
+  /** The body exactly as sent, to check field order and formatting. */
+  text: string;
+  body: T;
+}
+
+/** GET a URL on a fresh connection and parse its JSON body. */
+export async function getJson<T = unknown>(
+  url: string,
+  timeoutMs = 5_000,
+): Promise<JsonResponse<T>> {
+  const response = await fetch(url, {
+    headers: { connection: 'close' },
+    signal: AbortSignal.timeout(timeoutMs),
+  });
+  const text = await response.text();
+  return {
+    status: response.status,
+    contentType: response.headers.get('content-type'),
+    text,
+    body: JSON.parse(text) as T,
+  };
+}
