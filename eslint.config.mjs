@@ -38,7 +38,7 @@ export default [
   },
   {
     // An app's own unit tests may use the test helpers (real stub servers, temp dirs).
-    files: ['apps/*/src/**/*.spec.ts'],
+    files: ['**/*.spec.ts'],
     rules: { '@nx/enforce-module-boundaries': moduleBoundaries(true) },
   },
 ];

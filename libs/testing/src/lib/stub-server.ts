@@ -6,6 +6,8 @@ export interface StubServer {
   port: number;
   /** Requests received so far. */
   readonly requests: number;
+  /** TCP connections accepted so far. */
+  readonly connections: number;
   close(): Promise<void>;
 }
 
@@ -19,6 +21,8 @@ export async function startStubServer(
     requests++;
     handler(request, response);
   });
+  let connections = 0;
+  server.on('connection', () => connections++);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, '127.0.0.1', resolve);
@@ -29,6 +33,9 @@ export async function startStubServer(
     port: actualPort,
     get requests() {
       return requests;
+    },
+    get connections() {
+      return connections;
     },
     close: () =>
       new Promise<void>((resolve) => {

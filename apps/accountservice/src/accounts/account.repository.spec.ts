@@ -1,0 +1,77 @@
+import { makeTempDir, type TempDir } from '@landscape/testing';
+import { StartupError } from '@landscape/runtime';
+import { Level } from 'level';
+import { AccountRepository } from './account.repository';
+
+describe('AccountRepository on a real LevelDB', () => {
+  let dir: TempDir;
+  let repository: AccountRepository;
+  const log = jest.spyOn(console, 'log').mockImplementation(() => undefined);
+
+  beforeEach(async () => {
+    dir = makeTempDir('account-repository');
+    repository = new AccountRepository({ dataDir: dir.path });
+    await repository.onModuleInit();
+  });
+
+  afterEach(async () => {
+    await repository.onApplicationShutdown();
+    dir.remove();
+  });
+
+  afterAll(() => log.mockRestore());
+
+  it('seeds ids 10000..10099 and says so', async () => {
+    expect(await repository.find('10000')).toEqual({ id: '10000', name: 'Person_0' });
+    expect(await repository.find('10099')).toEqual({ id: '10099', name: 'Person_99' });
+    expect(log).toHaveBeenCalledWith('Seeded 100 fake accounts...');
+  });
+
+  it('gives undefined for an unknown id', async () => {
+    expect(await repository.find('10100')).toBeUndefined();
+    expect(await repository.find('9999')).toBeUndefined();
+  });
+
+  it('re-seeds idempotently: after a restart there are still exactly 100 accounts', async () => {
+    await repository.onApplicationShutdown();
+    repository = new AccountRepository({ dataDir: dir.path });
+    await repository.onModuleInit();
+    await repository.onApplicationShutdown();
+
+    const db = new Level<string, unknown>(dir.path, { valueEncoding: 'json' });
+    const keys = await db.keys().all();
+    await db.close();
+    expect(keys).toHaveLength(100);
+    expect(keys[0]).toBe('10000');
+
+    repository = new AccountRepository({ dataDir: dir.path });
+    await repository.onModuleInit();
+  });
+
+  it('keeps an existing account as it is when it re-seeds', async () => {
+    await repository.onApplicationShutdown();
+    const db = new Level<string, unknown>(dir.path, { valueEncoding: 'json' });
+    await db.put('10000', { id: '10000', name: 'Renamed' });
+    await db.close();
+
+    repository = new AccountRepository({ dataDir: dir.path });
+    await repository.onModuleInit();
+    expect(await repository.find('10000')).toEqual({ id: '10000', name: 'Renamed' });
+  });
+
+  it('fails with a StartupError naming the directory when another handle holds the lock', async () => {
+    const second = new AccountRepository({ dataDir: dir.path });
+    const opening = second.onModuleInit();
+    await expect(opening).rejects.toBeInstanceOf(StartupError);
+    await expect(opening).rejects.toThrow(
+      `LevelDB at ${dir.path} is locked: another process has this DATA_DIR open`,
+    );
+  });
+
+  it('answers ping while open, and rejects once closed', async () => {
+    await expect(repository.ping()).resolves.toBeUndefined();
+    await repository.onApplicationShutdown();
+    await expect(repository.ping()).rejects.toThrow('LevelDB is closed');
+    await repository.onModuleInit();
+  });
+});

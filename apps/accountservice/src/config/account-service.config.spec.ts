@@ -1,0 +1,64 @@
+import { ConfigError } from '@landscape/runtime';
+import { makeTempDir } from '@landscape/testing';
+import { resolve } from 'node:path';
+import { loadConfig } from './account-service.config';
+
+describe('loadConfig', () => {
+  const dir = makeTempDir('account-config');
+  afterAll(() => dir.remove());
+
+  it('has the documented defaults', () => {
+    const config = loadConfig({ DATA_DIR: dir.path });
+    expect(config).toEqual({
+      port: 6767,
+      dataDir: dir.path,
+      quotes: {
+        baseUrl: 'http://localhost:8080',
+        timeoutMs: 300,
+        breakerResetMs: 5000,
+        breakerVolumeThreshold: 10,
+      },
+    });
+  });
+
+  it('defaults DATA_DIR to a folder under tmp/, which git ignores', () => {
+    const cwd = process.cwd();
+    process.chdir(dir.path);
+    try {
+      expect(loadConfig({}).dataDir).toBe(resolve(dir.path, 'tmp/accountservice-data'));
+    } finally {
+      process.chdir(cwd);
+    }
+  });
+
+  it('reads every variable', () => {
+    const config = loadConfig({
+      PORT: '7000',
+      DATA_DIR: dir.path,
+      QUOTES_SERVICE_URL: 'http://quotes-service:8080',
+      QUOTES_TIMEOUT_MS: '150',
+      QUOTES_BREAKER_RESET_MS: '1000',
+      QUOTES_BREAKER_VOLUME: '3',
+    });
+    expect(config.port).toBe(7000);
+    expect(config.quotes).toEqual({
+      baseUrl: 'http://quotes-service:8080',
+      timeoutMs: 150,
+      breakerResetMs: 1000,
+      breakerVolumeThreshold: 3,
+    });
+  });
+
+  it.each([
+    ['PORT', 'abc'],
+    ['QUOTES_TIMEOUT_MS', '-1'],
+    ['QUOTES_TIMEOUT_MS', '0'],
+    ['QUOTES_SERVICE_URL', 'quotes'],
+    ['QUOTES_BREAKER_VOLUME', 'x'],
+  ])('rejects %s=%p with a ConfigError naming it', (variable, value) => {
+    expect(() => loadConfig({ DATA_DIR: dir.path, [variable]: value })).toThrow(ConfigError);
+    expect(() => loadConfig({ DATA_DIR: dir.path, [variable]: value })).toThrow(
+      `invalid configuration: ${variable} `,
+    );
+  });
+});

@@ -1,0 +1,22 @@
+import { isAccountId, SEED_ACCOUNT_COUNT, seedAccount } from './account';
+
+describe('seed accounts', () => {
+  it('runs from 10000/Person_0 to 10099/Person_99', () => {
+    expect(SEED_ACCOUNT_COUNT).toBe(100);
+    expect(seedAccount(0)).toEqual({ id: '10000', name: 'Person_0' });
+    expect(seedAccount(99)).toEqual({ id: '10099', name: 'Person_99' });
+  });
+});
+
+describe('isAccountId', () => {
+  it.each(['0', '10000', '123456789012345678'])('accepts %p', (id) => {
+    expect(isAccountId(id)).toBe(true);
+  });
+
+  it.each(['', 'abc', '10000x', ' 10000', '-1', '1.5', '1e5', '1234567890123456789', '１２３'])(
+    'rejects %p',
+    (id) => {
+      expect(isAccountId(id)).toBe(false);
+    },
+  );
+});
