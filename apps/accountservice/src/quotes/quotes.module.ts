@@ -1,12 +1,16 @@
 import { HttpModule } from '@nestjs/axios';
 import { Module } from '@nestjs/common';
-import { Agent } from 'node:http';
 import { QuoteClient } from './quote.client';
+import { RecyclingAgent } from './recycling-agent';
+
+/** Requests per pooled connection to quotes-service before it is replaced by a new one. */
+const MAX_REQUESTS_PER_CONNECTION = 100;
 
 @Module({
   imports: [
-    // One keep-alive pool for all calls to quotes-service.
-    HttpModule.register({ httpAgent: new Agent({ keepAlive: true, maxSockets: 256 }) }),
+    HttpModule.register({
+      httpAgent: new RecyclingAgent(MAX_REQUESTS_PER_CONNECTION, { maxSockets: 256 }),
+    }),
   ],
   providers: [QuoteClient],
   exports: [QuoteClient],

@@ -1,0 +1,182 @@
+import { type Account, FALLBACK_QUOTE } from '@landscape/contracts';
+import { getJson } from '@landscape/testing';
+import {
+  deployStack,
+  docker,
+  engineAvailable,
+  removeStack,
+  scaleService,
+  serviceContainers,
+  serviceTasks,
+  type TaskContainer,
+  waitFor,
+  waitForHealthy,
+} from './support/docker';
+
+const STACK = 'landscape-e2e';
+const ACCOUNTS = `${STACK}_accountservice`;
+const QUOTES = `${STACK}_quotes-service`;
+const NETWORK = `${STACK}_my_network`;
+const PORT = 16767;
+const BASE_URL = `http://127.0.0.1:${PORT}`;
+const VERSION = (require('../../../package.json') as { version: string }).version;
+
+/** This kernel has no IPVS: DNS round robin and host-mode ports instead of VIP and ingress. */
+const STACK_ENV = {
+  ENDPOINT_MODE: 'dnsrr',
+  PUBLISH_MODE: 'host',
+  UPDATE_ORDER: 'stop-first',
+  ACCOUNTSERVICE_PORT: String(PORT),
+  IMAGE_PREFIX: 'someprefix',
+  IMAGE_TAG: VERSION,
+};
+
+const summary: string[] = [];
+const note = (line: string) => summary.push(line);
+
+const onEngine = engineAvailable() || process.env['CI'] === 'true' ? describe : describe.skip;
+
+onEngine('the landscape on a real Docker Swarm', () => {
+  beforeAll(async () => {
+    await removeStack(STACK);
+    await deployStack(STACK, STACK_ENV);
+    await waitForHealthy(QUOTES, 1);
+    await waitForHealthy(ACCOUNTS, 1);
+    await waitFor('accountservice to answer on its published port', 30_000, async () => {
+      return (await getJson(`${BASE_URL}/health`)).status === 200;
+    });
+  });
+
+  afterAll(async () => {
+    await removeStack(STACK);
+    process.stdout.write(`\nSwarm test summary\n${summary.join('\n')}\n\n`);
+  });
+
+  it('reports image sizes and the memory of each container after start', async () => {
+    const rows = [['container', 'memory after start', "article's figure"]];
+    const article: Record<string, string> = {
+      accountservice: '5.6 MiB (Go)',
+      'quotes-service': '293.9 MiB (Spring Boot)',
+    };
+    for (const app of ['accountservice', 'quotes-service']) {
+      const bytes = Number(
+        await docker(['image', 'inspect', '--format', '{{.Size}}', `someprefix/${app}:${VERSION}`]),
+      );
+      note(`image someprefix/${app}:${VERSION}: ${(bytes / 1e6).toFixed(1)} MB`);
+      expect(bytes).toBeGreaterThan(0);
+      const [container] = await serviceContainers(`${STACK}_${app}`);
+      const usage = await docker([
+        'stats',
+        '--no-stream',
+        '--format',
+        '{{.MemUsage}}',
+        container.id,
+      ]);
+      rows.push([app, usage.split(' / ')[0], article[app]]);
+    }
+    note(table(rows));
+  });
+
+  it('serves GET /accounts/10000 through the published port, with a quote from quotes-service', async () => {
+    const [account] = await serviceContainers(ACCOUNTS);
+    const [quotes] = await serviceContainers(QUOTES);
+    const response = await getJson<Account>(`${BASE_URL}/accounts/10000`);
+    expect(response.status).toBe(200);
+    const body = response.body;
+    expect(body.servedBy).toBe(account.addresses[NETWORK]);
+    expect(body.quote.ipAddress).toBe(`${quotes.hostname}/${quotes.addresses[NETWORK]}:8080`);
+    expect(response.text).toBe(
+      JSON.stringify({
+        id: '10000',
+        name: 'Person_0',
+        servedBy: account.addresses[NETWORK],
+        quote: {
+          quote: body.quote.quote,
+          ipAddress: body.quote.ipAddress,
+          language: body.quote.language,
+        },
+      }),
+    );
+    note(`GET /accounts/10000: ${response.text}`);
+  });
+
+  it('spreads quote calls over both quotes-service replicas when scaled to 2', async () => {
+    await scaleService(QUOTES, 2);
+    const replicas = await waitForHealthy(QUOTES, 2);
+    const expected = replicas.map((c) => `${c.hostname}/${c.addresses[NETWORK]}:8080`).sort();
+    const seen = new Map<string, number>();
+    // 4 rounds of 10 concurrent calls: concurrency makes accountservice open new pooled
+    // connections, and each new connection resolves quotes-service again (DNS round robin).
+    for (let round = 0; round < 4; round++) {
+      const responses = await Promise.all(
+        Array.from({ length: 10 }, () => getJson<Account>(`${BASE_URL}/accounts/10001`)),
+      );
+      for (const { status, body } of responses) {
+        expect(status).toBe(200);
+        seen.set(body.quote.ipAddress, (seen.get(body.quote.ipAddress) ?? 0) + 1);
+      }
+    }
+    expect([...seen.keys()].sort()).toEqual(expected);
+    note(`quotes-service x2, 40 calls: ${[...seen].map(([ip, n]) => `${ip} ${n}`).join(', ')}`);
+  });
+
+  it('still answers 200, with the fallback quote, when quotes-service is scaled to 0', async () => {
+    await scaleService(QUOTES, 0);
+    await waitFor('quotes-service to have no running task', 60_000, async () => {
+      return (await serviceContainers(QUOTES)).length === 0;
+    });
+    const response = await getJson<Account>(`${BASE_URL}/accounts/10002`);
+    expect(response.status).toBe(200);
+    expect(response.body.quote).toEqual(FALLBACK_QUOTE);
+    note(`quotes-service x0: 200, quote from ${response.body.quote.ipAddress}`);
+    await scaleService(QUOTES, 1);
+    await waitForHealthy(QUOTES, 1);
+  });
+
+  it('keeps serving through its port when accountservice is scaled to 3 on one node', async () => {
+    await scaleService(ACCOUNTS, 3);
+    // Host-mode publishing: one task per node can bind the port; the others wait for a node.
+    await waitFor('the scale-up to be scheduled', 60_000, async () => {
+      const running = await serviceContainers(ACCOUNTS);
+      const pending = (await serviceTasks(ACCOUNTS)).filter(
+        (t) => t.DesiredState === 'Running' && t.CurrentState.startsWith('Pending'),
+      );
+      return running.length === 1 && pending.length === 2;
+    });
+    const pending = (await serviceTasks(ACCOUNTS)).find((t) =>
+      t.CurrentState.startsWith('Pending'),
+    );
+    for (let i = 0; i < 10; i++) {
+      expect((await getJson(`${BASE_URL}/accounts/10003`)).status).toBe(200);
+    }
+    note(
+      `accountservice x3 (host mode, 1 node): 1 running, 2 pending (${pending?.Error}); port still serves`,
+    );
+    await scaleService(ACCOUNTS, 1);
+    await waitForHealthy(ACCOUNTS, 1);
+  });
+
+  it('restarts a task killed with docker kill, and answers again', async () => {
+    const [victim] = await serviceContainers(ACCOUNTS);
+    const killedAt = Date.now();
+    await docker(['kill', victim.id]);
+    let replacement: TaskContainer | undefined;
+    await waitFor('Swarm to replace the killed task', 90_000, async () => {
+      const containers = await serviceContainers(ACCOUNTS);
+      replacement = containers.find((c) => c.id !== victim.id && c.health === 'healthy');
+      return replacement !== undefined;
+    });
+    await waitFor('the replacement to answer', 30_000, async () => {
+      return (await getJson(`${BASE_URL}/accounts/10004`)).status === 200;
+    });
+    const seconds = ((Date.now() - killedAt) / 1000).toFixed(1);
+    note(
+      `docker kill ${victim.id.slice(0, 12)}: replaced by ${replacement?.id.slice(0, 12)}, serving again after ${seconds} s`,
+    );
+  });
+});
+
+function table(rows: string[][]): string {
+  const widths = rows[0].map((_, col) => Math.max(...rows.map((row) => row[col].length)));
+  return rows.map((row) => row.map((cell, col) => cell.padEnd(widths[col])).join('  ')).join('\n');
+}
