@@ -1,5 +1,8 @@
 import { type Account, FALLBACK_QUOTE } from '@landscape/contracts';
 import { getJson } from '@landscape/testing';
+import { workspaceRoot } from '@nx/devkit';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import {
   deployStack,
   docker,
@@ -19,7 +22,9 @@ const QUOTES = `${STACK}_quotes-service`;
 const NETWORK = `${STACK}_my_network`;
 const PORT = 16767;
 const BASE_URL = `http://127.0.0.1:${PORT}`;
-const VERSION = (require('../../../package.json') as { version: string }).version;
+const VERSION = (
+  JSON.parse(readFileSync(join(workspaceRoot, 'package.json'), 'utf8')) as { version: string }
+).version;
 
 /** This kernel has no IPVS: DNS round robin and host-mode ports instead of VIP and ingress. */
 const STACK_ENV = {
