@@ -4,7 +4,7 @@
 #   STACK_NAME=demo ENDPOINT_MODE=dnsrr PUBLISH_MODE=host UPDATE_ORDER=stop-first npm run deploy
 set -euo pipefail
 stack=${STACK_NAME:-landscape}
-services=(accountservice quotes-service)
+services=(accountservice quotes-service visualizer)
 
 npx nx run-many --targets=docker-build --projects="$(IFS=,; echo "${services[*]}")"
 

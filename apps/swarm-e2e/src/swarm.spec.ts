@@ -1,8 +1,5 @@
 import { type Account, FALLBACK_QUOTE } from '@landscape/contracts';
 import { getJson } from '@landscape/testing';
-import { workspaceRoot } from '@nx/devkit';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import {
   deployStack,
   docker,
@@ -15,26 +12,13 @@ import {
   waitFor,
   waitForHealthy,
 } from './support/docker';
+import { ACCOUNTSERVICE_PORT, stackEnv, VERSION } from './support/stack-env';
 
 const STACK = 'landscape-e2e';
 const ACCOUNTS = `${STACK}_accountservice`;
 const QUOTES = `${STACK}_quotes-service`;
 const NETWORK = `${STACK}_my_network`;
-const PORT = 16767;
-const BASE_URL = `http://127.0.0.1:${PORT}`;
-const VERSION = (
-  JSON.parse(readFileSync(join(workspaceRoot, 'package.json'), 'utf8')) as { version: string }
-).version;
-
-/** This kernel has no IPVS: DNS round robin and host-mode ports instead of VIP and ingress. */
-const STACK_ENV = {
-  ENDPOINT_MODE: 'dnsrr',
-  PUBLISH_MODE: 'host',
-  UPDATE_ORDER: 'stop-first',
-  ACCOUNTSERVICE_PORT: String(PORT),
-  IMAGE_PREFIX: 'someprefix',
-  IMAGE_TAG: VERSION,
-};
+const BASE_URL = `http://127.0.0.1:${ACCOUNTSERVICE_PORT}`;
 
 const summary: string[] = [];
 const note = (line: string) => summary.push(line);
@@ -44,7 +28,7 @@ const onEngine = engineAvailable() || process.env['CI'] === 'true' ? describe : 
 onEngine('the landscape on a real Docker Swarm', () => {
   beforeAll(async () => {
     await removeStack(STACK);
-    await deployStack(STACK, STACK_ENV);
+    await deployStack(STACK, stackEnv());
     await waitForHealthy(QUOTES, 1);
     await waitForHealthy(ACCOUNTS, 1);
     await waitFor('accountservice to answer on its published port', 30_000, async () => {
@@ -62,8 +46,9 @@ onEngine('the landscape on a real Docker Swarm', () => {
     const article: Record<string, string> = {
       accountservice: '5.6 MiB (Go)',
       'quotes-service': '293.9 MiB (Spring Boot)',
+      visualizer: 'not reported (dvizz)',
     };
-    for (const app of ['accountservice', 'quotes-service']) {
+    for (const app of ['accountservice', 'quotes-service', 'visualizer']) {
       const bytes = Number(
         await docker(['image', 'inspect', '--format', '{{.Size}}', `someprefix/${app}:${VERSION}`]),
       );

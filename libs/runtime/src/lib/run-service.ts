@@ -6,6 +6,8 @@ import { StartupError } from './startup-error';
 export interface ServiceDefinition {
   module: DynamicModule | Type;
   port: number;
+  /** Called with the created app before it listens, e.g. to add Fastify hooks. */
+  configure?: (app: NestFastifyApplication) => void;
 }
 
 /**
@@ -30,6 +32,7 @@ export async function runService(
         abortOnError: false,
       },
     );
+    definition.configure?.(app);
     await app.listen(port, '0.0.0.0');
   } catch (error) {
     console.error(`${name}: ${describeStartupFailure(error, port)}`);

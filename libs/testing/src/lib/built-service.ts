@@ -3,7 +3,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 
-export type AppName = 'accountservice' | 'quotes-service';
+export type AppName = 'accountservice' | 'quotes-service' | 'visualizer';
 
 export interface Exit {
   code: number | null;

@@ -1,0 +1,27 @@
+import { workspaceRoot } from '@nx/devkit';
+import { readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+
+export const VERSION = (
+  JSON.parse(readFileSync(join(workspaceRoot, 'package.json'), 'utf8')) as { version: string }
+).version;
+
+export const ACCOUNTSERVICE_PORT = 16767;
+export const VISUALIZER_PORT = 16969;
+
+/**
+ * This kernel has no IPVS: DNS round robin and host-mode ports instead of VIP and ingress, on
+ * ports of their own. The visualizer runs unprivileged, in the Docker socket's group.
+ */
+export function stackEnv(): Record<string, string> {
+  return {
+    ENDPOINT_MODE: 'dnsrr',
+    PUBLISH_MODE: 'host',
+    UPDATE_ORDER: 'stop-first',
+    ACCOUNTSERVICE_PORT: String(ACCOUNTSERVICE_PORT),
+    VISUALIZER_PORT: String(VISUALIZER_PORT),
+    VISUALIZER_USER: `65532:${statSync('/var/run/docker.sock').gid}`,
+    IMAGE_PREFIX: 'someprefix',
+    IMAGE_TAG: VERSION,
+  };
+}

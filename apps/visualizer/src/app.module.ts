@@ -1,0 +1,19 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { type VisualizerConfig, VISUALIZER_CONFIG } from './config/visualizer.config';
+import { HealthController } from './health/health.controller';
+import { SwarmModule } from './swarm/swarm.module';
+import { WebController } from './web/web.controller';
+
+@Module({})
+export class AppModule {
+  static forRoot(config: VisualizerConfig): DynamicModule {
+    return {
+      module: AppModule,
+      global: true,
+      imports: [SwarmModule],
+      controllers: [HealthController, WebController],
+      providers: [{ provide: VISUALIZER_CONFIG, useValue: config }],
+      exports: [VISUALIZER_CONFIG],
+    };
+  }
+}
