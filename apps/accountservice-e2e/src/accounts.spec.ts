@@ -1,4 +1,4 @@
-import type { Account, Quote } from '@landscape/contracts';
+import type { Account, ErrorBody, Quote } from '@landscape/contracts';
 import { getJson } from '@landscape/testing';
 import { hostname } from 'node:os';
 import {
@@ -53,7 +53,7 @@ describe('accountservice with a real quotes-service', () => {
   it.each([['abc'], ['10000x'], ['-1'], ['1.5'], ['1'.repeat(19)], ['%20']])(
     'answers 400 with a JSON body for the malformed id %p',
     async (id) => {
-      const response = await getJson(`${account.url}/accounts/${id}`);
+      const response = await getJson<ErrorBody>(`${account.url}/accounts/${id}`);
       expect(response.status).toBe(400);
       expect(response.contentType).toMatch(/^application\/json/);
       expect(response.body).toEqual({
@@ -67,7 +67,7 @@ describe('accountservice with a real quotes-service', () => {
   it.each([['99999'], ['9999'], ['10100'], ['1'.repeat(18)]])(
     'answers 404 with a JSON body for the unknown id %p',
     async (id) => {
-      const response = await getJson(`${account.url}/accounts/${id}`);
+      const response = await getJson<ErrorBody>(`${account.url}/accounts/${id}`);
       expect(response.status).toBe(404);
       expect(response.body).toEqual({
         statusCode: 404,

@@ -1,8 +1,15 @@
 import type { Account } from '@landscape/contracts';
-import { freePort, getJson, makeTempDir, sendJson, startStubServer } from '@landscape/testing';
+import {
+  freePort,
+  getJson,
+  makeTempDir,
+  sendJson,
+  spawnService,
+  startStubServer,
+} from '@landscape/testing';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { spawnService, startAccountService } from './support/accountservice';
+import { startAccountService } from './support/accountservice';
 
 describe('accountservice start and stop', () => {
   it('finishes an in-flight request on SIGTERM, exits 0, and restarts on the same DATA_DIR', async () => {

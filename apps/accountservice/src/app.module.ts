@@ -2,7 +2,6 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { AccountsModule } from './accounts/accounts.module';
 import { type AccountServiceConfig, ACCOUNT_SERVICE_CONFIG } from './config/account-service.config';
 import { HealthModule } from './health/health.module';
-import { QuotesModule } from './quotes/quotes.module';
 
 @Module({})
 export class AppModule {
@@ -10,7 +9,7 @@ export class AppModule {
     return {
       module: AppModule,
       global: true,
-      imports: [AccountsModule, QuotesModule, HealthModule],
+      imports: [AccountsModule, HealthModule],
       providers: [{ provide: ACCOUNT_SERVICE_CONFIG, useValue: config }],
       exports: [ACCOUNT_SERVICE_CONFIG],
     };

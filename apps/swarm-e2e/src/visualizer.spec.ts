@@ -129,6 +129,8 @@ const serviceVertex = (page: Page, service: string) =>
 
   it('removes the services and tasks from the graph when the stack is removed', async () => {
     await serviceVertex(outsidePage, ACCOUNTS).waitFor();
+    // The page served by the stack's own visualizer would lose its server: close it first.
+    await page.close();
     await removeStack(STACK);
     await waitForCount(serviceVertex(outsidePage, ACCOUNTS), 0, 5_000);
     await waitForCount(serviceVertex(outsidePage, QUOTES), 0, 5_000);

@@ -2,7 +2,6 @@ import {
   type BuiltService,
   freePort,
   makeTempDir,
-  spawnService,
   startService,
   type TempDir,
 } from '@landscape/testing';
@@ -33,5 +32,3 @@ export async function startQuotesService(): Promise<{ service: BuiltService; url
   const service = await startService('quotes-service', { PORT: String(port) });
   return { service, url: `http://127.0.0.1:${port}` };
 }
-
-export { spawnService };
