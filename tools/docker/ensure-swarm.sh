@@ -34,10 +34,17 @@ if ! docker info >/dev/null 2>&1; then
   docker info >/dev/null 2>&1 || no_engine "dockerd did not start; see /var/log/landscape-dockerd.log"
 fi
 
-if [[ $(docker info --format '{{.Swarm.LocalNodeState}}') != "active" ]]; then
+swarm_state() { docker info --format '{{.Swarm.LocalNodeState}}'; }
+# Right after dockerd starts, a node that is in a swarm may still report "pending".
+for _ in $(seq 60); do
+  [[ $(swarm_state) == "pending" ]] || break
+  sleep 0.5
+done
+if [[ $(swarm_state) == "inactive" ]]; then
   echo "ensure-swarm: docker swarm init"
   docker swarm init >/dev/null 2>&1 ||
     docker swarm init --advertise-addr "$(hostname -I | awk '{print $1}')" >/dev/null
 fi
+[[ $(swarm_state) == "active" ]] || no_engine "this node's swarm state is $(swarm_state), not active"
 
 echo "ensure-swarm: engine $(docker version --format '{{.Server.Version}}'), swarm active"
