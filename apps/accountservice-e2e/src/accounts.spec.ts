@@ -1,24 +1,20 @@
 import type { Account, ErrorBody, Quote } from '@landscape/contracts';
-import { getJson } from '@landscape/testing';
+import { getJson, type RunningService, startService } from '@landscape/testing';
 import { hostname } from 'node:os';
-import {
-  type RunningAccountService,
-  startAccountService,
-  startQuotesService,
-} from './support/accountservice';
+import { type RunningAccountService, startAccountService } from './support/accountservice';
 
 describe('accountservice with a real quotes-service', () => {
-  let quotes: Awaited<ReturnType<typeof startQuotesService>>;
+  let quotes: RunningService;
   let account: RunningAccountService;
 
   beforeAll(async () => {
-    quotes = await startQuotesService();
+    quotes = await startService('quotes-service');
     account = await startAccountService({ QUOTES_SERVICE_URL: quotes.url });
   });
 
   afterAll(async () => {
     await account.service.stop();
-    await quotes.service.stop();
+    await quotes.stop();
     account.dataDir.remove();
   });
 
@@ -34,9 +30,8 @@ describe('accountservice with a real quotes-service', () => {
     expect(response.contentType).toMatch(/^application\/json/);
     const { quote, servedBy } = response.body;
     expect(servedBy).toMatch(/^\d{1,3}(\.\d{1,3}){3}$/);
-    const quotesPort = new URL(quotes.url).port;
     expect(quote.ipAddress).toMatch(
-      new RegExp(`^${hostname()}/\\d{1,3}(\\.\\d{1,3}){3}:${quotesPort}$`),
+      new RegExp(`^${hostname()}/\\d{1,3}(\\.\\d{1,3}){3}:${quotes.port}$`),
     );
     expect(quote.quote).not.toBe('May the source be with you, always.');
     expect(response.text).toBe(

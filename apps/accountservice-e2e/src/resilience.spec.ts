@@ -1,5 +1,12 @@
 import { type Account, FALLBACK_QUOTE } from '@landscape/contracts';
-import { freePort, getJson, sendJson, startStubServer, type StubServer } from '@landscape/testing';
+import {
+  freePort,
+  getJson,
+  sendJson,
+  startStubServer,
+  type StubServer,
+  timed,
+} from '@landscape/testing';
 import { type RunningAccountService, startAccountService } from './support/accountservice';
 
 const TIMEOUT_MS = 300;
@@ -7,9 +14,8 @@ const TIMEOUT_MS = 300;
 const SLACK_MS = 250;
 
 async function timedGet(url: string) {
-  const started = performance.now();
-  const response = await getJson<Account>(url);
-  return { response, elapsedMs: performance.now() - started };
+  const { value: response, elapsedMs } = await timed(() => getJson<Account>(url));
+  return { response, elapsedMs };
 }
 
 describe('accountservice when quotes-service is not well', () => {

@@ -1,22 +1,15 @@
 import type { Quote } from '@landscape/contracts';
-import {
-  type BuiltService,
-  freePort,
-  getJson,
-  spawnService,
-  startService,
-} from '@landscape/testing';
+import { getJson, type RunningService, spawnService, startService } from '@landscape/testing';
 import { hostname } from 'node:os';
 
 describe('quotes-service', () => {
-  let service: BuiltService;
+  let service: RunningService;
   let port: number;
   let url: string;
 
   beforeAll(async () => {
-    port = await freePort();
-    url = `http://127.0.0.1:${port}`;
-    service = await startService('quotes-service', { PORT: String(port) });
+    service = await startService('quotes-service');
+    ({ port, url } = service);
   });
 
   afterAll(() => service.stop());
@@ -66,7 +59,7 @@ describe('quotes-service', () => {
   });
 
   it('exits 0 on SIGTERM', async () => {
-    const other = await startService('quotes-service', { PORT: String(await freePort()) });
+    const other = await startService('quotes-service');
     expect(await other.stop('SIGTERM')).toEqual({ code: 0, signal: null });
     expect(other.stdout).toContain('SIGTERM received, shutting down');
   });

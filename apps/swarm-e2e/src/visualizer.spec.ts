@@ -1,4 +1,4 @@
-import { type BuiltService, freePort, getJson, startService } from '@landscape/testing';
+import { getJson, type RunningService, startService } from '@landscape/testing';
 import { workspaceRoot } from '@nx/devkit';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -30,7 +30,7 @@ const serviceVertex = (page: Page, service: string) =>
   let browser: Browser;
   let page: Page;
   /** A visualizer outside the stack, which must see the stack go away. */
-  let outside: BuiltService;
+  let outside: RunningService;
   let outsidePage: Page;
   const consoleErrors: string[] = [];
 
@@ -52,10 +52,9 @@ const serviceVertex = (page: Page, service: string) =>
     await waitForHealthy(`${STACK}_visualizer`, 1);
     await waitForHealthy(QUOTES, 1);
     await waitForHealthy(ACCOUNTS, 1);
-    const port = await freePort();
-    outside = await startService('visualizer', { PORT: String(port) });
+    outside = await startService('visualizer');
     page = await openPage(`http://127.0.0.1:${VISUALIZER_PORT}/`);
-    outsidePage = await openPage(`http://127.0.0.1:${port}/`);
+    outsidePage = await openPage(`${outside.url}/`);
   });
 
   afterAll(async () => {

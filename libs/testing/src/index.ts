@@ -3,3 +3,4 @@ export * from './lib/free-port';
 export * from './lib/http-json';
 export * from './lib/stub-server';
 export * from './lib/temp-dir';
+export * from './lib/timed';

@@ -1,5 +1,5 @@
 import { FALLBACK_QUOTE, type Quote } from '@landscape/contracts';
-import { freePort, sendJson, startStubServer, type StubServer } from '@landscape/testing';
+import { freePort, sendJson, startStubServer, type StubServer, timed } from '@landscape/testing';
 import { HttpService } from '@nestjs/axios';
 import axios from 'axios';
 import type { ServerResponse } from 'node:http';
@@ -26,12 +26,6 @@ function makeClient(baseUrl: string, options: Partial<QuoteClientOptions> = {}):
       ...options,
     },
   });
-}
-
-async function timed<T>(work: () => Promise<T>): Promise<{ value: T; elapsedMs: number }> {
-  const started = performance.now();
-  const value = await work();
-  return { value, elapsedMs: performance.now() - started };
 }
 
 describe('QuoteClient against a real HTTP server', () => {

@@ -2,6 +2,7 @@ import { workspaceRoot } from '@nx/devkit';
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { freePort } from './free-port';
 
 export type AppName = 'accountservice' | 'quotes-service' | 'visualizer';
 
@@ -18,6 +19,12 @@ export interface BuiltService {
   readonly exited: Promise<Exit>;
   /** Sends the signal and waits for the process to exit. */
   stop(signal?: NodeJS.Signals): Promise<Exit>;
+}
+
+export interface RunningService extends BuiltService {
+  port: number;
+  /** `http://127.0.0.1:<port>` */
+  url: string;
 }
 
 const READY_LINE = /^Starting HTTP service at \d+$/m;
@@ -59,13 +66,17 @@ export function spawnService(app: AppName, env: Record<string, string>): BuiltSe
   };
 }
 
-/** Spawns the built app and resolves once it prints its ready line; rejects if it exits first. */
+/**
+ * Spawns the built app, on a free port unless env sets PORT, and resolves once it prints its
+ * ready line; rejects if it exits first.
+ */
 export async function startService(
   app: AppName,
-  env: Record<string, string>,
+  env: Record<string, string> = {},
   timeoutMs = 10_000,
-): Promise<BuiltService> {
-  const service = spawnService(app, env);
+): Promise<RunningService> {
+  const port = env['PORT'] ? Number(env['PORT']) : await freePort();
+  const service = spawnService(app, { ...env, PORT: String(port) });
   const deadline = Date.now() + timeoutMs;
   while (!READY_LINE.test(service.stdout)) {
     const exit = await Promise.race([service.exited, delay(20)]);
@@ -76,7 +87,7 @@ export async function startService(
       );
     }
   }
-  return service;
+  return Object.assign(service, { port, url: `http://127.0.0.1:${port}` });
 }
 
 function delay(ms: number): Promise<undefined> {
