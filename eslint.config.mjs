@@ -1,12 +1,19 @@
 import nx from '@nx/eslint-plugin';
 
-// Apps depend on libs, never on each other; e2e projects reach the apps over HTTP only.
+// Apps and tools depend on libs, never on each other; e2e projects reach the apps over HTTP only.
 const depConstraints = (appTestsMayUseTestingLib) => [
   {
     sourceTag: 'type:app',
     onlyDependOnLibsWithTags: [
       'type:contracts',
       'type:runtime',
+      ...(appTestsMayUseTestingLib ? ['type:testing'] : []),
+    ],
+  },
+  {
+    sourceTag: 'type:tool',
+    onlyDependOnLibsWithTags: [
+      'type:contracts',
       ...(appTestsMayUseTestingLib ? ['type:testing'] : []),
     ],
   },
@@ -37,7 +44,7 @@ export default [
     rules: { '@nx/enforce-module-boundaries': moduleBoundaries(false) },
   },
   {
-    // An app's own unit tests may use the test helpers (real stub servers, temp dirs).
+    // An app's or tool's own unit tests may use the test helpers (real stub servers, temp dirs).
     files: ['**/*.spec.ts'],
     rules: { '@nx/enforce-module-boundaries': moduleBoundaries(true) },
   },

@@ -1,0 +1,50 @@
+import { formatProgress, formatSummary } from './report/text-summary';
+import { writeHtmlReport } from './report/html-report';
+import { LoadOptionsError, parseLoadOptions, USAGE } from './cli/load-options';
+import { footprintSourceOf } from './footprint/footprint-sources';
+import { runLoad } from './load/run-load';
+
+async function main(): Promise<number> {
+  const options = parseLoadOptions(process.argv.slice(2));
+  if (options === 'help') {
+    console.log(USAGE);
+    return 0;
+  }
+  const { scenario } = options;
+  const expectedS = scenario.durationS + (scenario.kind === 'article' ? scenario.rampS : 0);
+
+  const stop = new AbortController();
+  process.once('SIGINT', () => {
+    process.stderr.write('\nstopping: waiting for the requests in flight…\n');
+    stop.abort();
+  });
+
+  const interactive = process.stderr.isTTY;
+  const result = await runLoad(
+    { ...options, footprint: options.footprint.map(footprintSourceOf) },
+    (progress) => {
+      const line = formatProgress(progress, expectedS);
+      if (interactive) process.stderr.write(`\r\x1b[2K${line}`);
+      else if (progress.interval.second % 5 === 0) process.stderr.write(`${line}\n`);
+    },
+    stop.signal,
+  );
+  if (interactive) process.stderr.write('\n');
+
+  console.log(formatSummary(result));
+  console.log(`report      ${writeHtmlReport(result, options.reportPath)}`);
+  const failed =
+    result.run.errors.status + result.run.errors.timeout + result.run.errors.connection;
+  if (failed > 0)
+    console.log(`check       ${failed} of ${result.run.requests} answers were not 200`);
+  return failed > 0 ? 1 : 0;
+}
+
+main().then(
+  (code) => (process.exitCode = code),
+  (error: Error) => {
+    const usage = error instanceof LoadOptionsError ? '\nRun with --help for the options.' : '';
+    console.error(`loadtest: ${error.message}${usage}`);
+    process.exitCode = 2;
+  },
+);
