@@ -1,8 +1,14 @@
-import { getJson, type RunningService, startService } from '@landscape/testing';
+import {
+  browserAvailable,
+  collectPageErrors,
+  getJson,
+  launchChromium,
+  type RunningService,
+  startService,
+} from '@landscape/testing';
 import { workspaceRoot } from '@nx/devkit';
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import {
   deployStack,
   engineAvailable,
@@ -16,10 +22,9 @@ import { stackEnv, VISUALIZER_PORT } from './support/stack-env';
 const STACK = 'landscape-viz';
 const ACCOUNTS = `${STACK}_accountservice`;
 const QUOTES = `${STACK}_quotes-service`;
-const CHROMIUM = '/usr/bin/chromium';
 const SCREENSHOT = join(workspaceRoot, 'docs', 'visualizer.png');
 
-const canRun = (engineAvailable() && existsSync(CHROMIUM)) || process.env['CI'] === 'true';
+const canRun = (engineAvailable() && browserAvailable()) || process.env['CI'] === 'true';
 
 const taskCircles = (page: Page, service: string) =>
   page.locator(`g.vertex[data-kind="task"][data-service="${service}"]`);
@@ -35,18 +40,7 @@ const serviceVertex = (page: Page, service: string) =>
   const consoleErrors: string[] = [];
 
   beforeAll(async () => {
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+    browser = await launchChromium();
     await removeStack(STACK);
     await deployStack(STACK, stackEnv());
     await waitForHealthy(`${STACK}_visualizer`, 1);
@@ -65,8 +59,7 @@ const serviceVertex = (page: Page, service: string) =>
 
   async function openPage(url: string): Promise<Page> {
     const opened = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-    opened.on('console', (m) => m.type() === 'error' && consoleErrors.push(`${url}: ${m.text()}`));
-    opened.on('pageerror', (e) => consoleErrors.push(`${url}: ${String(e)}`));
+    collectPageErrors(opened, url, consoleErrors);
     await opened.goto(url);
     return opened;
   }

@@ -41,7 +41,7 @@ function articleDriver(scenario: ArticleScenario, context: DriverContext): Drive
     try {
       while (performance.now() < endAt && !signal.aborted) {
         record(await target.get(nextPath()));
-        await sleepUntil(Math.min(endAt, performance.now() + scenario.pauseS * 1000), signal);
+        await sleepUntil(performance.now() + scenario.pauseS * 1000, signal);
       }
     } finally {
       active -= 1;

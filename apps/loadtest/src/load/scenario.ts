@@ -1,4 +1,7 @@
-/** The article's Gatling run: users ramped in evenly, each looping GET, pause, for durationS. */
+/**
+ * The article's Gatling run: users ramped in evenly, each looping GET then pause while less than
+ * durationS has passed since it started (Gatling's `during`, which checks before each turn).
+ */
 export interface ArticleScenario {
   kind: 'article';
   users: number;

@@ -1,0 +1,103 @@
+import { sendJson, startStubServer, type StubServer } from '@landscape/testing';
+import { startDriver, type DriverContext } from './drivers';
+import { HttpTarget } from './http-target';
+import type { Outcome } from './outcome';
+import type { Scenario } from './scenario';
+
+describe('drivers against a real HTTP server', () => {
+  let server: StubServer;
+  const arrivals: number[] = [];
+
+  beforeAll(async () => {
+    server = await startStubServer((request, response) => {
+      arrivals.push(performance.now());
+      if (request.url === '/missing') return sendJson(response, { message: 'no' }, 404);
+      if (request.url === '/never') return; // holds the request open until the client gives up
+      sendJson(response, { id: request.url });
+    });
+  });
+  beforeEach(() => (arrivals.length = 0));
+  afterAll(() => server.close());
+
+  async function drive(
+    scenario: Scenario,
+    path = '/accounts/1',
+    origin = server.url,
+    timeoutMs = 2_000,
+  ) {
+    const connections = scenario.kind === 'article' ? scenario.users : scenario.connections;
+    const target = new HttpTarget(origin, { connections, timeoutMs });
+    const outcomes: Outcome[] = [];
+    const context: DriverContext = {
+      target,
+      nextPath: () => path,
+      record: (outcome) => outcomes.push(outcome),
+      signal: new AbortController().signal,
+    };
+    const driver = startDriver(scenario, context);
+    await driver.done;
+    await target.close();
+    return outcomes;
+  }
+
+  it('sends a fixed rate with requests evenly spaced, not in bursts', async () => {
+    const outcomes = await drive({ kind: 'rate', rate: 200, durationS: 1, connections: 10 });
+    expect(outcomes).toHaveLength(200);
+    expect(outcomes.every((outcome) => outcome.status === 200 && !outcome.error)).toBe(true);
+    const gaps = arrivals
+      .slice(1)
+      .map((at, index) => at - arrivals[index])
+      .sort((a, b) => a - b);
+    // 5 ms apart: a once-a-second burst would put most gaps near 0 and one near 1 s.
+    expect(gaps[Math.floor(gaps.length * 0.1)]).toBeGreaterThan(3);
+    expect(gaps[Math.floor(gaps.length * 0.9)]).toBeLessThan(7);
+  });
+
+  it("ramps the article's users in and pauses each between requests", async () => {
+    const started = performance.now();
+    const outcomes = await drive({
+      kind: 'article',
+      users: 10,
+      rampS: 0.5,
+      pauseS: 0.2,
+      durationS: 0.5,
+    });
+    const elapsedMs = performance.now() - started;
+    // Each user: requests at 0, 0.2 and 0.4 s of its own half second.
+    expect(outcomes).toHaveLength(30);
+    expect(elapsedMs).toBeGreaterThan(900);
+    // Users start 50 ms apart, so only two requests arrive in the first 75 ms, and the last user's
+    // last request comes 0.45 + 0.4 s after the first.
+    expect(arrivals.filter((at) => at - arrivals[0] < 75)).toHaveLength(2);
+    expect(arrivals[arrivals.length - 1] - arrivals[0]).toBeGreaterThan(800);
+  });
+
+  it('keeps at most the given connections busy at peak', async () => {
+    const before = server.connections;
+    const outcomes = await drive({ kind: 'peak', connections: 4, durationS: 0.5 });
+    expect(outcomes.length).toBeGreaterThan(100);
+    expect(server.connections - before).toBeLessThanOrEqual(4);
+  });
+
+  it('tells status, timeout and connection errors apart', async () => {
+    const [status] = await drive(
+      { kind: 'rate', rate: 1, durationS: 1, connections: 1 },
+      '/missing',
+    );
+    const [timeout] = await drive(
+      { kind: 'rate', rate: 1, durationS: 1, connections: 1 },
+      '/never',
+      server.url,
+      200,
+    );
+    const [refused] = await drive(
+      { kind: 'rate', rate: 1, durationS: 1, connections: 1 },
+      '/',
+      'http://127.0.0.1:1',
+    );
+    expect(status).toMatchObject({ status: 404, error: 'status' });
+    expect(timeout).toMatchObject({ error: 'timeout' });
+    expect(timeout.latencyUs).toBeGreaterThanOrEqual(190_000);
+    expect(refused).toMatchObject({ error: 'connection' });
+  });
+});
