@@ -167,31 +167,18 @@ describe('the load test tool against a real accountservice', () => {
         'cpu',
         'memory',
       ]);
-      charts.forEach((chart) =>
-        expect(chart).toEqual({ name: chart.name, points: expect.any(Number) }),
-      );
-      // 6 seconds × 3 series, 6 × 4 percentiles, 40 buckets, and at least 4 footprint readings
-      expect(charts.map((chart) => chart.points)).toEqual([
-        expect.any(Number),
-        expect.any(Number),
-        40,
-        expect.any(Number),
-        expect.any(Number),
-      ]);
+      // 40 distribution buckets; the others a value per second and series (at least 4 seconds).
+      expect(charts[2].points).toBe(40);
       charts.forEach((chart) => expect(chart.points).toBeGreaterThanOrEqual(4));
     });
 
     it('paints lines and bars on every canvas', async () => {
       const painted = await page.$$eval('figure.chart canvas', (canvases) =>
         canvases.map((canvas) => {
-          const { data } = (canvas as HTMLCanvasElement)
-            .getContext('2d')!
-            .getImageData(
-              0,
-              0,
-              (canvas as HTMLCanvasElement).width,
-              (canvas as HTMLCanvasElement).height,
-            );
+          const { width, height } = canvas as HTMLCanvasElement;
+          const context = (canvas as HTMLCanvasElement).getContext('2d');
+          if (!context) return 0;
+          const { data } = context.getImageData(0, 0, width, height);
           let coloured = 0;
           for (let index = 0; index < data.length; index += 4) {
             const [r, g, b, a] = [data[index], data[index + 1], data[index + 2], data[index + 3]];
