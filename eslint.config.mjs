@@ -10,13 +10,8 @@ const depConstraints = (appTestsMayUseTestingLib) => [
       ...(appTestsMayUseTestingLib ? ['type:testing'] : []),
     ],
   },
-  {
-    sourceTag: 'type:tool',
-    onlyDependOnLibsWithTags: [
-      'type:contracts',
-      ...(appTestsMayUseTestingLib ? ['type:testing'] : []),
-    ],
-  },
+  // The load test tool and its benchmark, which spawns built apps with the test helpers.
+  { sourceTag: 'type:tool', onlyDependOnLibsWithTags: ['type:contracts', 'type:testing'] },
   { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: ['type:contracts', 'type:testing'] },
   { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:contracts'] },
   { sourceTag: 'type:runtime', onlyDependOnLibsWithTags: [] },

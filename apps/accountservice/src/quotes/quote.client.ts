@@ -1,6 +1,6 @@
 import { HttpService } from '@nestjs/axios';
 import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
-import { FALLBACK_QUOTE, parseQuote, type Quote } from '@landscape/contracts';
+import { FALLBACK_QUOTE, parseQuote, type Quote, QUOTE_STRENGTH } from '@landscape/contracts';
 import { Agent } from 'node:http';
 import CircuitBreaker from 'opossum';
 import {
@@ -9,8 +9,6 @@ import {
   type AccountServiceConfig,
 } from '../config/account-service.config';
 
-/** The work factor accountservice asks quotes-service for, as the series' accountservice does. */
-export const QUOTE_STRENGTH = 4;
 const MAX_QUOTE_BODY_BYTES = 64 * 1024;
 
 /**

@@ -7,6 +7,9 @@ export interface Quote {
   language: string;
 }
 
+/** The work factor accountservice asks quotes-service for, as the series' accountservice does. */
+export const QUOTE_STRENGTH = 4;
+
 /** Served in place of a real quote when quotes-service is down, slow, failing or open-circuited. */
 export const FALLBACK_QUOTE: Readonly<Quote> = Object.freeze({
   quote: 'May the source be with you, always.',

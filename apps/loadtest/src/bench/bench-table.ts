@@ -1,0 +1,124 @@
+export interface Measured {
+  peakRps: number;
+  peakP99Ms: number;
+  peakCpuPercent: number;
+  firstOkMs: number;
+  rssAfterStartMiB: number;
+  rssPeakMiB: number;
+  steady?: { p50Ms: number; p99Ms: number; cpuPercent: number };
+}
+
+export interface BenchResults {
+  ceiling: Measured;
+  accountPath: Measured;
+  fullChain: Measured;
+  rawPair: Measured;
+}
+
+interface Row {
+  measure: string;
+  ours: number;
+  reference: number;
+  unit: string;
+  /** Met when the check passes; rows without one are context. */
+  target?: { text: string; met: (ours: number, reference: number) => boolean };
+}
+
+const ratio = (ours: number, reference: number) => (reference === 0 ? 0 : ours / reference);
+
+/** The markdown table that `npm run bench` prints and docs/PERFORMANCE.md quotes. */
+export function formatResults(
+  results: BenchResults,
+  setup: { cores: string; durationS: number; connections: number; rate: number },
+): string {
+  const { ceiling, accountPath, fullChain, rawPair } = results;
+  const steady = (m: Measured) => m.steady ?? { p50Ms: NaN, p99Ms: NaN, cpuPercent: NaN };
+  const rows: Row[] = [
+    {
+      measure: 'account path, peak',
+      ours: accountPath.peakRps,
+      reference: ceiling.peakRps,
+      unit: 'req/s',
+      target: { text: '≥ 0.75× ceiling', met: (o, r) => o >= 0.75 * r },
+    },
+    {
+      measure: 'account path, p99 at peak',
+      ours: accountPath.peakP99Ms,
+      reference: ceiling.peakP99Ms,
+      unit: 'ms',
+    },
+    {
+      measure: 'account path, CPU at peak',
+      ours: accountPath.peakCpuPercent,
+      reference: ceiling.peakCpuPercent,
+      unit: '%',
+    },
+    {
+      measure: 'full chain, peak (vs raw pair)',
+      ours: fullChain.peakRps,
+      reference: rawPair.peakRps,
+      unit: 'req/s',
+      target: { text: '≥ 0.6× raw pair', met: (o, r) => o >= 0.6 * r },
+    },
+    {
+      measure: 'full chain, p99 at peak (vs raw pair)',
+      ours: fullChain.peakP99Ms,
+      reference: rawPair.peakP99Ms,
+      unit: 'ms',
+    },
+    {
+      measure: `p50 at ${setup.rate} req/s`,
+      ours: steady(accountPath).p50Ms,
+      reference: steady(ceiling).p50Ms,
+      unit: 'ms',
+    },
+    {
+      measure: `p99 at ${setup.rate} req/s`,
+      ours: steady(accountPath).p99Ms,
+      reference: steady(ceiling).p99Ms,
+      unit: 'ms',
+      target: { text: '≤ 1 ms', met: (o) => o <= 1 },
+    },
+    {
+      measure: `CPU at ${setup.rate} req/s`,
+      ours: steady(accountPath).cpuPercent,
+      reference: steady(ceiling).cpuPercent,
+      unit: '%',
+    },
+    {
+      measure: 'RSS after start',
+      ours: accountPath.rssAfterStartMiB,
+      reference: ceiling.rssAfterStartMiB,
+      unit: 'MiB',
+      target: { text: '≤ 64 MiB', met: (o) => o <= 64 },
+    },
+    {
+      measure: 'RSS at peak',
+      ours: accountPath.rssPeakMiB,
+      reference: ceiling.rssPeakMiB,
+      unit: 'MiB',
+      target: { text: '≤ 100 MiB', met: (o) => o <= 100 },
+    },
+    {
+      measure: 'first 200 after spawn',
+      ours: accountPath.firstOkMs,
+      reference: ceiling.firstOkMs,
+      unit: 'ms',
+      target: { text: '≤ 300 ms', met: (o) => o <= 300 },
+    },
+  ];
+  const format = (value: number, unit: string) =>
+    `${value >= 100 ? Math.round(value).toLocaleString('en-US') : value.toFixed(unit === 'ms' ? 2 : 1)} ${unit}`;
+  return [
+    `${setup.cores}; peak: ${setup.connections} connections for ${setup.durationS} s after a warm-up`,
+    '',
+    '| measure | accountservice | ceiling (raw node:http) | ratio | target | met |',
+    '|---|---:|---:|---:|---|---|',
+    ...rows.map(
+      (row) =>
+        `| ${row.measure} | ${format(row.ours, row.unit)} | ${format(row.reference, row.unit)} | ` +
+        `${ratio(row.ours, row.reference).toFixed(2)}× | ${row.target?.text ?? ''} | ` +
+        `${row.target ? (row.target.met(row.ours, row.reference) ? 'yes' : '**no**') : ''} |`,
+    ),
+  ].join('\n');
+}
