@@ -22,14 +22,14 @@ describe('AccountRepository on a real LevelDB', () => {
   afterAll(() => log.mockRestore());
 
   it('seeds ids 10000..10099 and says so', async () => {
-    expect(await repository.find('10000')).toEqual({ id: '10000', name: 'Person_0' });
-    expect(await repository.find('10099')).toEqual({ id: '10099', name: 'Person_99' });
+    expect(repository.find('10000')).toEqual({ id: '10000', name: 'Person_0' });
+    expect(repository.find('10099')).toEqual({ id: '10099', name: 'Person_99' });
     expect(log).toHaveBeenCalledWith('Seeded 100 fake accounts...');
   });
 
   it('gives undefined for an unknown id', async () => {
-    expect(await repository.find('10100')).toBeUndefined();
-    expect(await repository.find('9999')).toBeUndefined();
+    expect(repository.find('10100')).toBeUndefined();
+    expect(repository.find('9999')).toBeUndefined();
   });
 
   it('re-seeds idempotently: after a restart there are still exactly 100 accounts', async () => {
@@ -56,7 +56,7 @@ describe('AccountRepository on a real LevelDB', () => {
 
     repository = new AccountRepository({ dataDir: dir.path });
     await repository.onModuleInit();
-    expect(await repository.find('10000')).toEqual({ id: '10000', name: 'Renamed' });
+    expect(repository.find('10000')).toEqual({ id: '10000', name: 'Renamed' });
   });
 
   it('fails with a StartupError naming the directory when another handle holds the lock', async () => {

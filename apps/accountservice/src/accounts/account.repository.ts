@@ -29,9 +29,13 @@ export class AccountRepository implements OnModuleInit, OnApplicationShutdown {
     await this.db.close();
   }
 
-  /** The account with this id, or undefined when there is none. */
-  find(id: string): Promise<StoredAccount | undefined> {
-    return this.db.get(id);
+  /**
+   * The account with this id, or undefined when there is none. A synchronous read: the accounts
+   * fit in LevelDB's memtable and block cache, where getSync takes about 1 µs against 17 µs for
+   * get(), whose trip through libuv's thread pool costs more than the read (see PERFORMANCE.md).
+   */
+  find(id: string): StoredAccount | undefined {
+    return this.db.getSync(id);
   }
 
   /** Resolves when the database answers a read; rejects otherwise. */

@@ -16,7 +16,7 @@ export class AccountsController {
 
   @Get(':id')
   async findOne(@Param('id', AccountIdPipe) id: string): Promise<Account> {
-    const account = await this.accounts.find(id);
+    const account = this.accounts.find(id);
     if (!account) throw new NotFoundException(`account ${id} not found`);
     const quote = await this.quotes.getQuote();
     return { id: account.id, name: account.name, servedBy: this.servedBy, quote };
