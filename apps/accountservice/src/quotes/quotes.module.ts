@@ -1,17 +1,27 @@
-import { HttpModule } from '@nestjs/axios';
+import { HttpModule, type HttpModuleOptions } from '@nestjs/axios';
 import { Module } from '@nestjs/common';
+import { Agent } from 'undici';
 import { QuoteClient } from './quote.client';
-import { RecyclingAgent } from './recycling-agent';
+import { undiciAdapter } from './undici-adapter';
 
-/** Requests per pooled connection to quotes-service before it is replaced by a new one. */
+/**
+ * Requests per pooled connection to quotes-service before it is closed and replaced. A kept-alive
+ * connection stays pinned to the instance it first reached; reconnecting now and then resolves
+ * the service name again, so that replicas added by a scale-up get their share of calls.
+ */
 const MAX_REQUESTS_PER_CONNECTION = 100;
 
+/** axios over a keep-alive undici pool of up to 256 connections per origin. */
+export function quotesHttpOptions(): HttpModuleOptions {
+  return {
+    adapter: undiciAdapter(
+      new Agent({ connections: 256, maxRequestsPerClient: MAX_REQUESTS_PER_CONNECTION }),
+    ),
+  };
+}
+
 @Module({
-  imports: [
-    HttpModule.register({
-      httpAgent: new RecyclingAgent(MAX_REQUESTS_PER_CONNECTION, { maxSockets: 256 }),
-    }),
-  ],
+  imports: [HttpModule.registerAsync({ useFactory: quotesHttpOptions })],
   providers: [QuoteClient],
   exports: [QuoteClient],
 })

@@ -1,0 +1,108 @@
+import { freePort, sendJson, startStubServer, type StubServer } from '@landscape/testing';
+import axios, { AxiosError, type AxiosInstance } from 'axios';
+import type { Socket } from 'node:net';
+import { Agent } from 'undici';
+import { type ClosableAdapter, undiciAdapter } from './undici-adapter';
+
+describe('undiciAdapter against a real HTTP server', () => {
+  let stub: StubServer;
+  let adapter: ClosableAdapter;
+  let client: AxiosInstance;
+  const seen: { method?: string; url?: string; header?: string; body: string }[] = [];
+  const requestsPerConnection = new Map<Socket, number>();
+
+  beforeEach(async () => {
+    seen.length = 0;
+    requestsPerConnection.clear();
+    stub = await startStubServer((request, response) => {
+      requestsPerConnection.set(
+        request.socket,
+        (requestsPerConnection.get(request.socket) ?? 0) + 1,
+      );
+      let body = '';
+      request.on('data', (chunk) => (body += chunk));
+      request.on('end', () => {
+        seen.push({
+          method: request.method,
+          url: request.url,
+          header: request.headers['x-trace'] as string,
+          body,
+        });
+        if (request.url?.startsWith('/missing'))
+          return sendJson(response, { message: 'gone' }, 404);
+        if (request.url?.startsWith('/big')) return sendJson(response, { text: 'x'.repeat(5_000) });
+        if (request.url?.startsWith('/slow')) return;
+        sendJson(response, { ok: true });
+      });
+    });
+    adapter = undiciAdapter(new Agent({ connections: 4, maxRequestsPerClient: 10 }));
+    client = axios.create({ adapter, baseURL: stub.url });
+  });
+
+  afterEach(async () => {
+    await adapter.close();
+    await stub.close();
+  });
+
+  it('sends method, path, params, headers and body, and parses the JSON answer', async () => {
+    const response = await client.post('/things', 'hello', {
+      params: { strength: 4, skip: undefined },
+      headers: { 'x-trace': 'abc' },
+    });
+    expect(response.status).toBe(200);
+    expect(response.data).toEqual({ ok: true });
+    expect(response.headers['content-type']).toBe('application/json');
+    expect(seen).toEqual([
+      { method: 'POST', url: '/things?strength=4', header: 'abc', body: 'hello' },
+    ]);
+  });
+
+  it('rejects a status that validateStatus refuses, with the response attached', async () => {
+    const error = await client.get('/missing').catch((caught: AxiosError) => caught);
+    expect(error).toBeInstanceOf(AxiosError);
+    expect(error).toMatchObject({
+      code: 'ERR_BAD_REQUEST',
+      response: { status: 404, data: { message: 'gone' } },
+    });
+  });
+
+  it('rejects a body over maxContentLength', async () => {
+    const error = await client
+      .get('/big', { maxContentLength: 1_000 })
+      .catch((caught: AxiosError) => caught);
+    expect(error).toMatchObject({
+      code: 'ERR_BAD_RESPONSE',
+      message: 'maxContentLength size of 1000 exceeded',
+    });
+  });
+
+  it('cancels on the abort signal, and times out on the timeout option', async () => {
+    const canceled = await client
+      .get('/slow', { signal: AbortSignal.timeout(50) })
+      .catch((caught: unknown) => caught);
+    expect(axios.isCancel(canceled)).toBe(true);
+    const timedOut = await client
+      .get('/slow', { timeout: 50 })
+      .catch((caught: AxiosError) => caught);
+    expect(timedOut).toMatchObject({ code: 'ETIMEDOUT' });
+  });
+
+  it('reports a refused connection with its code', async () => {
+    const error = await client
+      .get(`http://127.0.0.1:${await freePort()}/`)
+      .catch((caught: AxiosError) => caught);
+    expect(error).toBeInstanceOf(AxiosError);
+    expect((error as AxiosError).code).toBe('ECONNREFUSED');
+  });
+
+  it('keeps a connection alive for up to maxRequestsPerClient requests, then opens a new one', async () => {
+    for (let i = 0; i < 25; i++) expect((await client.get('/')).data).toEqual({ ok: true });
+    const counts = [...requestsPerConnection.values()];
+    expect(counts.reduce((sum, count) => sum + count, 0)).toBe(25);
+    // undici closes a connection after the request that exceeds the limit: 10 + 1
+    expect(Math.max(...counts)).toBe(11);
+    // kept alive: a handful of connections, not one per request
+    expect(counts.length).toBeGreaterThanOrEqual(3);
+    expect(counts.length).toBeLessThanOrEqual(5);
+  });
+});

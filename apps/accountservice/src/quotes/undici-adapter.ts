@@ -1,0 +1,105 @@
+import {
+  type AxiosAdapter,
+  AxiosError,
+  AxiosHeaders,
+  type AxiosResponse,
+  CanceledError,
+  type InternalAxiosRequestConfig,
+} from 'axios';
+import { type Dispatcher, errors } from 'undici';
+
+/** An axios adapter that can release its connections. */
+export type ClosableAdapter = AxiosAdapter & { close(): Promise<void> };
+
+const TIMEOUTS = [errors.HeadersTimeoutError, errors.BodyTimeoutError, errors.ConnectTimeoutError];
+
+/**
+ * Sends axios requests through an undici dispatcher instead of node:http. axios stays the API
+ * (and @nestjs/axios the module); undici's keep-alive pool costs a fraction of what axios's http
+ * adapter does per call (see docs/PERFORMANCE.md). Covers what this service asks of axios:
+ * `url` (absolute, or relative to `baseURL`) with flat `params`, headers, string or Buffer `data`,
+ * `signal`, `timeout`, `maxContentLength`, `validateStatus`, and text, JSON, arraybuffer or stream
+ * responses (axios's transformResponse parses JSON afterwards, as with its own adapters).
+ */
+export function undiciAdapter(dispatcher: Dispatcher): ClosableAdapter {
+  const adapter = async (config: InternalAxiosRequestConfig): Promise<AxiosResponse> => {
+    const url = requestUrl(config);
+    let response: Dispatcher.ResponseData;
+    try {
+      response = await dispatcher.request({
+        origin: url.origin,
+        path: `${url.pathname}${url.search}`,
+        method: (config.method ?? 'get').toUpperCase() as Dispatcher.HttpMethod,
+        headers: config.headers.toJSON(true) as Record<string, string>,
+        body: config.data as string | Buffer | undefined,
+        signal: config.signal as AbortSignal | undefined,
+        ...(config.timeout && { headersTimeout: config.timeout, bodyTimeout: config.timeout }),
+      });
+    } catch (error) {
+      throw toAxiosError(error as Error, config);
+    }
+    const result: AxiosResponse = {
+      status: response.statusCode,
+      statusText: '',
+      headers: AxiosHeaders.from(response.headers as Record<string, string>),
+      config,
+      request: { path: url.pathname },
+      data: config.responseType === 'stream' ? response.body : await readBody(response, config),
+    };
+    if (config.validateStatus && !config.validateStatus(result.status)) {
+      throw new AxiosError(
+        `Request failed with status code ${result.status}`,
+        result.status >= 500 ? AxiosError.ERR_BAD_RESPONSE : AxiosError.ERR_BAD_REQUEST,
+        config,
+        result.request,
+        result,
+      );
+    }
+    return result;
+  };
+  return Object.assign(adapter, { close: () => dispatcher.close() });
+}
+
+function requestUrl(config: InternalAxiosRequestConfig): URL {
+  const url = new URL(config.url ?? '', config.baseURL);
+  for (const [name, value] of Object.entries((config.params ?? {}) as Record<string, unknown>)) {
+    if (value !== undefined && value !== null) url.searchParams.append(name, String(value));
+  }
+  return url;
+}
+
+async function readBody(response: Dispatcher.ResponseData, config: InternalAxiosRequestConfig) {
+  const limit =
+    config.maxContentLength !== undefined && config.maxContentLength >= 0
+      ? config.maxContentLength
+      : Infinity;
+  const chunks: Buffer[] = [];
+  let length = 0;
+  try {
+    for await (const chunk of response.body) {
+      length += (chunk as Buffer).length;
+      if (length > limit) {
+        response.body.destroy();
+        throw new AxiosError(
+          `maxContentLength size of ${limit} exceeded`,
+          AxiosError.ERR_BAD_RESPONSE,
+          config,
+        );
+      }
+      chunks.push(chunk as Buffer);
+    }
+  } catch (error) {
+    throw error instanceof AxiosError ? error : toAxiosError(error as Error, config);
+  }
+  const body = Buffer.concat(chunks);
+  return config.responseType === 'arraybuffer' ? body : body.toString('utf8');
+}
+
+function toAxiosError(error: Error, config: InternalAxiosRequestConfig): AxiosError {
+  if ((config.signal as AbortSignal | undefined)?.aborted)
+    return new CanceledError(undefined, config);
+  const code = TIMEOUTS.some((type) => error instanceof type)
+    ? AxiosError.ETIMEDOUT
+    : ((error as { code?: string }).code ?? AxiosError.ERR_NETWORK);
+  return AxiosError.from(error, code, config);
+}
