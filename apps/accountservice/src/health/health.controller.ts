@@ -1,32 +1,23 @@
-import { Controller, Get, ServiceUnavailableException } from '@nestjs/common';
-import { HealthCheckService, type HealthCheckResult } from '@nestjs/terminus';
+import { Controller, Get, Logger, ServiceUnavailableException } from '@nestjs/common';
 import { HEALTH_UP, type HealthBody } from '@landscape/contracts';
-import { LevelDbHealthIndicator } from './leveldb.health';
+import { AccountRepository } from '../accounts/account.repository';
 
+/** UP while LevelDB answers a read; 503 DOWN with the reason otherwise (Swarm's healthcheck). */
 @Controller('health')
 export class HealthController {
-  constructor(
-    private readonly health: HealthCheckService,
-    private readonly leveldb: LevelDbHealthIndicator,
-  ) {}
+  private readonly logger = new Logger(HealthController.name);
 
-  /** Terminus runs the checks; the answer is mapped to the landscape's HealthBody contract. */
+  constructor(private readonly accounts: AccountRepository) {}
+
   @Get()
   async check(): Promise<HealthBody> {
     try {
-      await this.health.check([() => this.leveldb.isHealthy('leveldb')]);
+      await this.accounts.ping();
       return HEALTH_UP;
     } catch (error) {
-      if (!(error instanceof ServiceUnavailableException)) throw error;
-      const down: HealthBody = { status: 'DOWN', reason: describeFailures(error) };
+      const down: HealthBody = { status: 'DOWN', reason: `leveldb: ${(error as Error).message}` };
+      this.logger.error(down.reason);
       throw new ServiceUnavailableException(down);
     }
   }
-}
-
-function describeFailures(error: ServiceUnavailableException): string {
-  const failures = (error.getResponse() as Partial<HealthCheckResult>).error ?? {};
-  return Object.entries(failures)
-    .map(([name, detail]) => `${name}: ${String(detail?.['message'] ?? 'down')}`)
-    .join('; ');
 }
