@@ -22,7 +22,8 @@ const moduleBoundaries = (appTestsMayUseTestingLib) => [
   'error',
   {
     enforceBuildableLibDependency: true,
-    allow: ['^.*/eslint(\\.base)?\\.config\\.[cm]?[jt]s$'],
+    // Build configs may share the workspace's build helpers in tools/.
+    allow: ['^.*/eslint(\\.base)?\\.config\\.[cm]?[jt]s$', '^.*/tools/webpack/.*$'],
     depConstraints: depConstraints(appTestsMayUseTestingLib),
   },
 ];

@@ -1,5 +1,9 @@
 const { NxAppWebpackPlugin } = require('@nx/webpack/app-plugin');
 const { join } = require('path');
+const { nestBundle } = require('../../tools/webpack/nest-bundle');
+
+// LevelDB is a native addon: it stays in node_modules.
+const bundle = nestBundle({ externals: ['level'] });
 
 module.exports = {
   output: {
@@ -16,10 +20,11 @@ module.exports = {
       main: './src/main.ts',
       tsConfig: './tsconfig.app.json',
       assets: [{ input: '../../tools/docker', glob: 'healthcheck.cjs', output: '.' }],
-      optimization: false,
       outputHashing: 'none',
-      generatePackageJson: true,
       sourceMap: true,
+      ...bundle.options,
     }),
+    ...bundle.plugins,
   ],
+  ignoreWarnings: bundle.ignoreWarnings,
 };

@@ -1,5 +1,8 @@
 const { NxAppWebpackPlugin } = require('@nx/webpack/app-plugin');
 const { join } = require('path');
+const { nestBundle } = require('../../tools/webpack/nest-bundle');
+
+const bundle = nestBundle();
 
 module.exports = {
   output: {
@@ -16,10 +19,11 @@ module.exports = {
       main: './src/main.ts',
       tsConfig: './tsconfig.app.json',
       assets: [{ input: '../../tools/docker', glob: 'healthcheck.cjs', output: '.' }],
-      optimization: false,
       outputHashing: 'none',
-      generatePackageJson: true,
       sourceMap: true,
+      ...bundle.options,
     }),
+    ...bundle.plugins,
   ],
+  ignoreWarnings: bundle.ignoreWarnings,
 };

@@ -1,0 +1,85 @@
+// Bundles a NestJS app with its npm dependencies into one minified main.js, for a faster start
+// (one file to parse instead of ~1,000 modules to resolve; see docs/PERFORMANCE.md). Packages
+// named in `externals` (native addons such as LevelDB's) stay in node_modules, and the generated
+// package.json and lock file list only those, so the image installs nothing the bundle holds.
+const { readCachedProjectGraph } = require('@nx/devkit');
+const { createLockFile, getLockFileName } = require('@nx/js');
+const webpack = require('webpack');
+
+// Nest requires these only when an app uses them (the Express platform when no adapter is given,
+// static files and views on Fastify, microservices, websockets, class-validator): leave them out
+// when they are not installed, as the NestJS docs' webpack recipe does.
+const NEST_LAZY_IMPORTS = [
+  '@fastify/static',
+  '@fastify/view',
+  '@nestjs/platform-express',
+  '@nestjs/microservices',
+  '@nestjs/microservices/microservices-module',
+  '@nestjs/websockets/socket-module',
+  'class-transformer',
+  'class-transformer/storage',
+  'class-validator',
+];
+
+function isInstalled(request) {
+  try {
+    require.resolve(request, { paths: [__dirname] });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Rewrites the emitted package.json (and lock file) to the external dependencies only. */
+class ExternalsOnlyPackageJsonPlugin {
+  constructor(externals) {
+    this.externals = externals;
+  }
+
+  apply(compiler) {
+    compiler.hooks.thisCompilation.tap(ExternalsOnlyPackageJsonPlugin.name, (compilation) => {
+      compilation.hooks.processAssets.tap(
+        { name: ExternalsOnlyPackageJsonPlugin.name, stage: webpack.Compilation.PROCESS_ASSETS_STAGE_ADDITIONS },
+        () => {
+          const asset = compilation.getAsset('package.json');
+          if (!asset) return;
+          const packageJson = JSON.parse(asset.source.source().toString());
+          packageJson.dependencies = Object.fromEntries(
+            Object.entries(packageJson.dependencies ?? {}).filter(([name]) => this.externals.includes(name)),
+          );
+          delete packageJson.overrides;
+          const { RawSource } = webpack.sources;
+          compilation.updateAsset('package.json', new RawSource(JSON.stringify(packageJson, null, 2)));
+          const lockFile = getLockFileName('npm');
+          compilation.updateAsset(lockFile, new RawSource(createLockFile(packageJson, readCachedProjectGraph(), 'npm')));
+        },
+      );
+    });
+  }
+}
+
+/** Options for NxAppWebpackPlugin and extra plugins that bundle a Nest app. */
+function nestBundle({ externals = [] } = {}) {
+  return {
+    options: {
+      externalDependencies: externals,
+      // Minified in production builds only, so that `nx serve` stays debuggable.
+      optimization: process.env.NODE_ENV === 'production',
+      generatePackageJson: true,
+    },
+    plugins: [
+      new webpack.IgnorePlugin({
+        checkResource: (resource) => NEST_LAZY_IMPORTS.includes(resource) && !isInstalled(resource),
+      }),
+      new ExternalsOnlyPackageJsonPlugin(externals),
+    ],
+    ignoreWarnings: [
+      // Expression requires in Nest's optional-package loaders: they only load the packages above.
+      { module: /node_modules[\\/](@nestjs[\\/](common|core)|load-esm)[\\/]/, message: /Critical dependency/ },
+      // Packages that publish source maps without the sources they point to.
+      { module: /node_modules/, message: /Failed to parse source map/ },
+    ],
+  };
+}
+
+module.exports = { nestBundle };
