@@ -1,5 +1,7 @@
 export interface Measured {
+  /** Median of the rounds. */
   peakRps: number;
+  peakRounds: number[];
   peakP99Ms: number;
   peakCpuPercent: number;
   firstOkMs: number;
@@ -29,7 +31,7 @@ const ratio = (ours: number, reference: number) => (reference === 0 ? 0 : ours /
 /** The markdown table that `npm run bench` prints and docs/PERFORMANCE.md quotes. */
 export function formatResults(
   results: BenchResults,
-  setup: { cores: string; durationS: number; connections: number; rate: number },
+  setup: { cores: string; rounds: number; durationS: number; connections: number; rate: number },
 ): string {
   const { ceiling, accountPath, fullChain, rawPair } = results;
   const steady = (m: Measured) => m.steady ?? { p50Ms: NaN, p99Ms: NaN, cpuPercent: NaN };
@@ -110,7 +112,7 @@ export function formatResults(
   const format = (value: number, unit: string) =>
     `${value >= 100 ? Math.round(value).toLocaleString('en-US') : value.toFixed(unit === 'ms' ? 2 : 1)} ${unit}`;
   return [
-    `${setup.cores}; peak: ${setup.connections} connections for ${setup.durationS} s after a warm-up`,
+    `${setup.cores}; peak: ${setup.connections} connections, ${setup.rounds} alternating rounds of ${setup.durationS} s after a warm-up, medians`,
     '',
     '| measure | accountservice | ceiling (raw node:http) | ratio | target | met |',
     '|---|---:|---:|---:|---|---|',
@@ -119,6 +121,12 @@ export function formatResults(
         `| ${row.measure} | ${format(row.ours, row.unit)} | ${format(row.reference, row.unit)} | ` +
         `${ratio(row.ours, row.reference).toFixed(2)}× | ${row.target?.text ?? ''} | ` +
         `${row.target ? (row.target.met(row.ours, row.reference) ? 'yes' : '**no**') : ''} |`,
+    ),
+    '',
+    'peak req/s per round:',
+    ...(Object.entries(results) as [string, Measured][]).map(
+      ([name, measured]) =>
+        `  ${name.padEnd(12)} ${measured.peakRounds.map((rps) => Math.round(rps).toLocaleString('en-US')).join('  ')}`,
     ),
   ].join('\n');
 }
