@@ -1,5 +1,6 @@
 import { type Account, FALLBACK_QUOTE } from '@landscape/contracts';
-import { getJson } from '@landscape/testing';
+import { getJson, makeTempDir, runLoadtest } from '@landscape/testing';
+import { join } from 'node:path';
 import {
   deployStack,
   docker,
@@ -88,6 +89,36 @@ onEngine('the landscape on a real Docker Swarm', () => {
       }),
     );
     note(`GET /accounts/10000: ${response.text}`);
+  });
+
+  it("takes a load test, with each service's CPU and memory read through the Docker API", async () => {
+    const reports = makeTempDir('swarm-loadtest');
+    try {
+      const run = await runLoadtest([
+        '--users=100',
+        '--ramp=2',
+        '--pause=0.2',
+        '--duration=5',
+        `--baseUrl=${BASE_URL}`,
+        `--service=${ACCOUNTS}`,
+        `--service=${QUOTES}`,
+        `--report=${join(reports.path, 'swarm.html')}`,
+      ]);
+      expect(run.code).toBe(0);
+      expect(run.stdout).toMatch(/^errors +0: status 0, timeout 0, connection 0$/m);
+      for (const service of [ACCOUNTS, QUOTES]) {
+        const footprint = new RegExp(
+          `^footprint +service ${service}: cpu mean \\d+ %, max (\\d+) %; memory before ([\\d.]+) MiB, max ([\\d.]+) MiB$`,
+          'm',
+        ).exec(run.stdout);
+        expect(footprint).not.toBeNull();
+        expect(Number(footprint?.[1])).toBeGreaterThan(0);
+        expect(Number(footprint?.[3])).toBeGreaterThan(5);
+      }
+      note(`loadtest against the stack:\n${run.stdout.replace(/^report .*\n?/m, '').trimEnd()}`);
+    } finally {
+      reports.remove();
+    }
   });
 
   it('spreads quote calls over both quotes-service replicas when scaled to 2', async () => {

@@ -11,11 +11,23 @@ import { undiciAdapter } from './undici-adapter';
  */
 const MAX_REQUESTS_PER_CONNECTION = 100;
 
+/**
+ * How long a pooled connection may sit idle, whatever keep-alive timeout the server announces
+ * (Fastify's is 72 s): after a burst, the pool shrinks within seconds, so that the next calls
+ * connect afresh and reach replicas added meanwhile.
+ */
+const IDLE_CONNECTION_MS = 4_000;
+
 /** axios over a keep-alive undici pool of up to 256 connections per origin. */
 export function quotesHttpOptions(): HttpModuleOptions {
   return {
     adapter: undiciAdapter(
-      new Agent({ connections: 256, maxRequestsPerClient: MAX_REQUESTS_PER_CONNECTION }),
+      new Agent({
+        connections: 256,
+        maxRequestsPerClient: MAX_REQUESTS_PER_CONNECTION,
+        keepAliveTimeout: IDLE_CONNECTION_MS,
+        keepAliveMaxTimeout: IDLE_CONNECTION_MS,
+      }),
     ),
   };
 }
