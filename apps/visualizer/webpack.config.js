@@ -1,5 +1,9 @@
 const { NxAppWebpackPlugin } = require('@nx/webpack/app-plugin');
 const { join } = require('path');
+const { nestBundle } = require('../../tools/webpack/nest-bundle');
+
+// dockerode reaches remote engines over ssh2, whose optional native parts cannot be bundled.
+const bundle = nestBundle({ externals: ['dockerode'] });
 
 module.exports = {
   output: {
@@ -21,10 +25,11 @@ module.exports = {
         { input: './src/client', glob: '*.{html,css}', output: 'public' },
         { input: '../../dist/apps/visualizer-client', glob: 'app.js', output: 'public' },
       ],
-      optimization: false,
       outputHashing: 'none',
-      generatePackageJson: true,
       sourceMap: true,
+      ...bundle.options,
     }),
+    ...bundle.plugins,
   ],
+  ignoreWarnings: bundle.ignoreWarnings,
 };
