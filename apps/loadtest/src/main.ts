@@ -20,12 +20,16 @@ async function main(): Promise<number> {
   });
 
   const interactive = process.stderr.isTTY;
+  let nextLineAtS = 5; // without a terminal to redraw on, a line every 5 s
   const result = await runLoad(
     { ...options, footprint: options.footprint.map(footprintSourceOf) },
     (progress) => {
       const line = formatProgress(progress, expectedS);
       if (interactive) process.stderr.write(`\r\x1b[2K${line}`);
-      else if (progress.interval.second % 5 === 0) process.stderr.write(`${line}\n`);
+      else if (progress.interval.second >= nextLineAtS) {
+        process.stderr.write(`${line}\n`);
+        nextLineAtS = progress.interval.second + 5;
+      }
     },
     stop.signal,
   );

@@ -6,7 +6,8 @@
  * its reference are measured in alternating rounds, and the medians compared, so that a slow
  * moment of a shared machine does not land on one side of a ratio only.
  */
-import { builtMain, freePort, makeTempDir } from '@landscape/testing';
+import { type Account, FALLBACK_QUOTE } from '@landscape/contracts';
+import { builtMain, freePort, getJson, makeTempDir } from '@landscape/testing';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -52,6 +53,22 @@ async function load(server: BenchServer, scenario: Scenario): Promise<LoadResult
     throw new Error(`${server.url}: errors under load: ${JSON.stringify(errors)}`);
   }
   return result;
+}
+
+/**
+ * Checks that a path answers what it is meant to measure: the fallback quote on the account path
+ * (quotes-service down), a real quote on the full chain (no timeout, breaker closed).
+ */
+async function expectQuotes(server: BenchServer, fallback: boolean): Promise<void> {
+  for (let index = 0; index < 20; index += 1) {
+    const { status, body } = await getJson<Account>(`${server.url}/accounts/${10000 + index}`);
+    const isFallback = body.quote?.ipAddress === FALLBACK_QUOTE.ipAddress;
+    if (status !== 200 || isFallback !== fallback) {
+      throw new Error(
+        `${server.url} answered ${status} ${JSON.stringify(body)}: not the path under test`,
+      );
+    }
+  }
 }
 
 const median = (values: number[]) =>
@@ -126,6 +143,8 @@ async function main(): Promise<void> {
       process.stderr.write(`warm-up: ${name}, ${warmupS} s at peak\n`);
       await load(server, { ...peak, durationS: warmupS });
     }
+    await expectQuotes(accountPath, true);
+    await expectQuotes(fullChain, false);
     for (let round = 1; round <= rounds; round += 1) {
       for (const [name, server] of Object.entries(subjects) as [Subject, BenchServer][]) {
         const result = await load(server, peak);

@@ -48,9 +48,11 @@ describe('drivers against a real HTTP server', () => {
       .slice(1)
       .map((at, index) => at - arrivals[index])
       .sort((a, b) => a - b);
-    // 5 ms apart: a once-a-second burst would put most gaps near 0 and one near 1 s.
-    expect(gaps[Math.floor(gaps.length * 0.1)]).toBeGreaterThan(3);
-    expect(gaps[Math.floor(gaps.length * 0.9)]).toBeLessThan(7);
+    // 5 ms apart: a once-a-second burst would give a median gap near 0 and a span near 0 ms.
+    // (A starved event loop can bunch a few sends, hence the median and not every gap.)
+    expect(gaps[Math.floor(gaps.length / 2)]).toBeGreaterThan(2.5);
+    expect(gaps[Math.floor(gaps.length / 2)]).toBeLessThan(7.5);
+    expect(arrivals[arrivals.length - 1] - arrivals[0]).toBeGreaterThan(900);
   });
 
   it("ramps the article's users in and pauses each between requests", async () => {
