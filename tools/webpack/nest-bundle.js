@@ -4,6 +4,8 @@
 // package.json and lock file list only those, so the image installs nothing the bundle holds.
 const { readCachedProjectGraph } = require('@nx/devkit');
 const { createLockFile, getLockFileName } = require('@nx/js');
+const { NxAppWebpackPlugin } = require('@nx/webpack/app-plugin');
+const { basename, join } = require('path');
 const webpack = require('webpack');
 
 // Nest requires these only when an app uses them (the Express platform when no adapter is given,
@@ -39,35 +41,63 @@ class ExternalsOnlyPackageJsonPlugin {
   apply(compiler) {
     compiler.hooks.thisCompilation.tap(ExternalsOnlyPackageJsonPlugin.name, (compilation) => {
       compilation.hooks.processAssets.tap(
-        { name: ExternalsOnlyPackageJsonPlugin.name, stage: webpack.Compilation.PROCESS_ASSETS_STAGE_ADDITIONS },
+        {
+          name: ExternalsOnlyPackageJsonPlugin.name,
+          stage: webpack.Compilation.PROCESS_ASSETS_STAGE_ADDITIONS,
+        },
         () => {
           const asset = compilation.getAsset('package.json');
           if (!asset) return;
           const packageJson = JSON.parse(asset.source.source().toString());
           packageJson.dependencies = Object.fromEntries(
-            Object.entries(packageJson.dependencies ?? {}).filter(([name]) => this.externals.includes(name)),
+            Object.entries(packageJson.dependencies ?? {}).filter(([name]) =>
+              this.externals.includes(name),
+            ),
           );
           delete packageJson.overrides;
           const { RawSource } = webpack.sources;
-          compilation.updateAsset('package.json', new RawSource(JSON.stringify(packageJson, null, 2)));
+          compilation.updateAsset(
+            'package.json',
+            new RawSource(JSON.stringify(packageJson, null, 2)),
+          );
           const lockFile = getLockFileName('npm');
-          compilation.updateAsset(lockFile, new RawSource(createLockFile(packageJson, readCachedProjectGraph(), 'npm')));
+          compilation.updateAsset(
+            lockFile,
+            new RawSource(createLockFile(packageJson, readCachedProjectGraph(), 'npm')),
+          );
         },
       );
     });
   }
 }
 
-/** Options for NxAppWebpackPlugin and extra plugins that bundle a Nest app. */
-function nestBundle({ externals = [] } = {}) {
+/**
+ * The webpack config of the Nest app in `appDir` (apps/<app>), built to dist/apps/<app> with
+ * tools/docker/healthcheck.cjs beside it. `externals` stay in node_modules; `assets` are added to
+ * the health check, with paths relative to `appDir`.
+ */
+function nestAppWebpackConfig(appDir, { externals = [], assets = [] } = {}) {
+  const production = process.env.NODE_ENV === 'production';
   return {
-    options: {
-      externalDependencies: externals,
-      // Minified in production builds only, so that `nx serve` stays debuggable.
-      optimization: process.env.NODE_ENV === 'production',
-      generatePackageJson: true,
+    output: {
+      path: join(appDir, '../../dist/apps', basename(appDir)),
+      clean: true,
+      ...(!production && { devtoolModuleFilenameTemplate: '[absolute-resource-path]' }),
     },
     plugins: [
+      new NxAppWebpackPlugin({
+        target: 'node',
+        compiler: 'tsc',
+        main: './src/main.ts',
+        tsConfig: './tsconfig.app.json',
+        assets: [{ input: '../../tools/docker', glob: 'healthcheck.cjs', output: '.' }, ...assets],
+        outputHashing: 'none',
+        sourceMap: true,
+        externalDependencies: externals,
+        // Minified in production builds only, so that `nx serve` stays debuggable.
+        optimization: production,
+        generatePackageJson: true,
+      }),
       new webpack.IgnorePlugin({
         checkResource: (resource) => NEST_LAZY_IMPORTS.includes(resource) && !isInstalled(resource),
       }),
@@ -75,11 +105,14 @@ function nestBundle({ externals = [] } = {}) {
     ],
     ignoreWarnings: [
       // Expression requires in Nest's optional-package loaders: they only load the packages above.
-      { module: /node_modules[\\/](@nestjs[\\/](common|core)|load-esm)[\\/]/, message: /Critical dependency/ },
+      {
+        module: /node_modules[\\/](@nestjs[\\/](common|core)|load-esm)[\\/]/,
+        message: /Critical dependency/,
+      },
       // Packages that publish source maps without the sources they point to.
       { module: /node_modules/, message: /Failed to parse source map/ },
     ],
   };
 }
 
-module.exports = { nestBundle };
+module.exports = { nestAppWebpackConfig };
