@@ -5,6 +5,8 @@ import { join } from 'node:path';
 import { freePort } from './free-port';
 
 export type AppName = 'accountservice' | 'quotes-service' | 'visualizer';
+/** The apps and the load test tool, whose builds sit in dist/apps/<name>/main.js. */
+export type BuiltProject = AppName | 'loadtest';
 
 export interface Exit {
   code: number | null;
@@ -29,8 +31,8 @@ export interface RunningService extends BuiltService {
 
 const READY_LINE = /^Starting HTTP service at \d+$/m;
 
-/** Path of an app's production build; the e2e targets depend on `<app>:build`. */
-export function builtMain(app: AppName): string {
+/** Path of a project's production build; the e2e targets depend on `<project>:build`. */
+export function builtMain(app: BuiltProject): string {
   const main = join(workspaceRoot, 'dist', 'apps', app, 'main.js');
   if (!existsSync(main)) throw new Error(`${main} is missing: run nx run ${app}:build first`);
   return main;
@@ -38,7 +40,21 @@ export function builtMain(app: AppName): string {
 
 /** Spawns the built app as a real process with the given environment, without waiting. */
 export function spawnService(app: AppName, env: Record<string, string>): BuiltService {
-  const child = spawn(process.execPath, [builtMain(app)], {
+  return spawnNode([builtMain(app)], env);
+}
+
+/**
+ * Spawns node with these arguments in the workspace root, in production mode with the given
+ * environment, without waiting. `prefix` runs it through a command that execs node in turn (for
+ * example `taskset -c 0`), so that the child is still node itself.
+ */
+export function spawnNode(
+  args: string[],
+  env: Record<string, string>,
+  prefix: string[] = [],
+): BuiltService {
+  const [command, ...commandArgs] = [...prefix, process.execPath, ...args];
+  const child = spawn(command, commandArgs, {
     cwd: workspaceRoot,
     env: { PATH: process.env['PATH'] ?? '', NODE_ENV: 'production', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -1,7 +1,6 @@
 import { workspaceRoot } from '@nx/devkit';
 import { execFile } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { builtMain } from './built-service';
 
 export interface CliRun {
   code: number;
@@ -11,8 +10,7 @@ export interface CliRun {
 
 /** Runs the built load test tool (`nx run loadtest:build`) with these arguments to its end. */
 export function runLoadtest(args: string[], timeoutMs = 60_000): Promise<CliRun> {
-  const main = join(workspaceRoot, 'dist', 'apps', 'loadtest', 'main.js');
-  if (!existsSync(main)) throw new Error(`${main} is missing: run nx run loadtest:build first`);
+  const main = builtMain('loadtest');
   return new Promise((resolve) => {
     execFile(
       process.execPath,
