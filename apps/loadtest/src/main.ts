@@ -2,6 +2,7 @@ import { formatProgress, formatSummary } from './report/text-summary';
 import { writeHtmlReport } from './report/html-report';
 import { LoadOptionsError, parseLoadOptions, USAGE } from './cli/load-options';
 import { footprintSourceOf } from './footprint/footprint-sources';
+import { errorTotal } from './load/outcome';
 import { runLoad } from './load/run-load';
 
 async function main(): Promise<number> {
@@ -37,8 +38,7 @@ async function main(): Promise<number> {
 
   console.log(formatSummary(result));
   console.log(`report      ${writeHtmlReport(result, options.reportPath)}`);
-  const failed =
-    result.run.errors.status + result.run.errors.timeout + result.run.errors.connection;
+  const failed = errorTotal(result.run.errors);
   if (failed > 0)
     console.log(`check       ${failed} of ${result.run.requests} answers were not 200`);
   return failed > 0 ? 1 : 0;

@@ -12,6 +12,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ProcessSource } from '../footprint/process-source';
+import { errorTotal } from '../load/outcome';
 import { type LoadResult, runLoad } from '../load/run-load';
 import type { Scenario } from '../load/scenario';
 import { type BenchServer, type ServerSpec, startBenchServer } from './bench-server';
@@ -49,7 +50,7 @@ async function load(server: BenchServer, scenario: Scenario): Promise<LoadResult
     footprint: [new ProcessSource(server.pid)],
   });
   const { errors } = result.run;
-  if (errors.status + errors.timeout + errors.connection > 0) {
+  if (errorTotal(errors) > 0) {
     throw new Error(`${server.url}: errors under load: ${JSON.stringify(errors)}`);
   }
   return result;

@@ -9,3 +9,8 @@ export interface Outcome {
   /** Set when the request failed its check (status 200) or got no answer. */
   error?: ErrorKind;
 }
+
+/** All failed requests, whatever their kind. */
+export function errorTotal(errors: Record<ErrorKind, number>): number {
+  return errors.status + errors.timeout + errors.connection;
+}

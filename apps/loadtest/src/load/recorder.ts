@@ -1,5 +1,5 @@
 import { build, type Histogram } from 'hdr-histogram-js';
-import type { ErrorKind, Outcome } from './outcome';
+import { type ErrorKind, errorTotal, type Outcome } from './outcome';
 
 /** Latencies are kept in microseconds, from 1 µs to 10 minutes, to three significant digits. */
 const newHistogram = (): Histogram =>
@@ -92,7 +92,7 @@ export class Recorder {
   }
 
   get errorCount(): number {
-    return this.errors.status + this.errors.timeout + this.errors.connection;
+    return errorTotal(this.errors);
   }
 
   elapsedS(): number {

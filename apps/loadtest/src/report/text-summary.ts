@@ -1,3 +1,4 @@
+import { errorTotal } from '../load/outcome';
 import type { LoadResult, Progress } from '../load/run-load';
 import { describeScenario } from '../load/scenario';
 
@@ -9,7 +10,7 @@ const mib = (value: number) => `${value.toFixed(1)} MiB`;
 /** The one-screen summary printed at the end of a run. */
 export function formatSummary(result: LoadResult): string {
   const { plan, run } = result;
-  const errors = run.errors.status + run.errors.timeout + run.errors.connection;
+  const errors = errorTotal(run.errors);
   const statuses = Object.entries(run.statuses)
     .map(([status, times]) => `${status}×${count(times)}`)
     .join(', ');
