@@ -1,8 +1,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import type { LoadResult } from '../load/run-load';
-import { describeScenario } from '../load/scenario';
-import { ms } from './text-summary';
+import { summaryRows } from './text-summary';
 
 /** What the report inlines, so that it opens offline and from any place it is copied to. */
 export interface ReportAssets {
@@ -36,27 +35,9 @@ export function writeHtmlReport(
 }
 
 export function renderHtmlReport(result: LoadResult, assets: ReportAssets): string {
-  const { plan, run } = result;
+  const { plan } = result;
   const title = `Load test of ${plan.baseUrl}${plan.path}`;
-  const rows: [string, string][] = [
-    ['scenario', describeScenario(plan.scenario)],
-    ['started', result.startedAt],
-    ['requests', `${run.requests.toLocaleString('en-US')} in ${run.durationS.toFixed(1)} s`],
-    ['throughput', `${Math.round(run.requestsPerSecond).toLocaleString('en-US')} req/s`],
-    [
-      'latency',
-      `mean ${ms(run.meanMs)}, p50 ${ms(run.p50Ms)}, p90 ${ms(run.p90Ms)}, p99 ${ms(run.p99Ms)}, max ${ms(run.maxMs)}`,
-    ],
-    [
-      'errors',
-      `status ${run.errors.status}, timeout ${run.errors.timeout}, connection ${run.errors.connection}`,
-    ],
-    ...result.footprint.map((series): [string, string] => [
-      series.label,
-      `cpu mean ${series.cpuMeanPercent.toFixed(0)} %, max ${series.cpuMaxPercent.toFixed(0)} %; ` +
-        `memory before ${series.memoryBeforeMiB.toFixed(1)} MiB, max ${series.memoryMaxMiB.toFixed(1)} MiB`,
-    ]),
-  ];
+  const rows: [string, string][] = [['started', result.startedAt], ...summaryRows(result)];
   return `<!doctype html>
 <html lang="en">
 <head>

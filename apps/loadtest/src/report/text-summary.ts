@@ -3,32 +3,46 @@ import type { LoadResult, Progress } from '../load/run-load';
 import { describeScenario } from '../load/scenario';
 
 const count = (value: number) => Math.round(value).toLocaleString('en-US');
-export const ms = (value: number) => `${value < 10 ? value.toFixed(2) : value.toFixed(1)} ms`;
+const ms = (value: number) => `${value < 10 ? value.toFixed(2) : value.toFixed(1)} ms`;
 const percent = (value: number) => `${value.toFixed(0)} %`;
 const mib = (value: number) => `${value.toFixed(1)} MiB`;
 
-/** The one-screen summary printed at the end of a run. */
-export function formatSummary(result: LoadResult): string {
+/** The run's results as labelled values: the lines of the summary, the rows of the report's table. */
+export function summaryRows(result: LoadResult): [string, string][] {
   const { plan, run } = result;
-  const errors = errorTotal(run.errors);
   const statuses = Object.entries(run.statuses)
     .map(([status, times]) => `${status}×${count(times)}`)
     .join(', ');
   const peak = Math.max(0, ...run.intervals.map((interval) => interval.requests));
-  const lines = [
-    `target      ${plan.baseUrl}${plan.path}`,
-    `scenario    ${describeScenario(plan.scenario)}`,
-    `requests    ${count(run.requests)} in ${run.durationS.toFixed(1)} s: ${count(run.requestsPerSecond)} req/s (busiest second ${count(peak)})`,
-    `latency     mean ${ms(run.meanMs)}  p50 ${ms(run.p50Ms)}  p90 ${ms(run.p90Ms)}  p99 ${ms(run.p99Ms)}  max ${ms(run.maxMs)}`,
-    `errors      ${count(errors)}: status ${count(run.errors.status)}${statuses ? ` (${statuses})` : ''}, timeout ${count(run.errors.timeout)}, connection ${count(run.errors.connection)}`,
-    ...result.footprint.map(
-      (series) =>
-        `footprint   ${series.label}: cpu mean ${percent(series.cpuMeanPercent)}, max ${percent(series.cpuMaxPercent)}; ` +
+  return [
+    ['target', `${plan.baseUrl}${plan.path}`],
+    ['scenario', describeScenario(plan.scenario)],
+    [
+      'requests',
+      `${count(run.requests)} in ${run.durationS.toFixed(1)} s: ${count(run.requestsPerSecond)} req/s (busiest second ${count(peak)})`,
+    ],
+    [
+      'latency',
+      `mean ${ms(run.meanMs)}  p50 ${ms(run.p50Ms)}  p90 ${ms(run.p90Ms)}  p99 ${ms(run.p99Ms)}  max ${ms(run.maxMs)}`,
+    ],
+    [
+      'errors',
+      `${count(errorTotal(run.errors))}: status ${count(run.errors.status)}${statuses ? ` (${statuses})` : ''}, timeout ${count(run.errors.timeout)}, connection ${count(run.errors.connection)}`,
+    ],
+    ...result.footprint.map((series): [string, string] => [
+      'footprint',
+      `${series.label}: cpu mean ${percent(series.cpuMeanPercent)}, max ${percent(series.cpuMaxPercent)}; ` +
         `memory before ${mib(series.memoryBeforeMiB)}, max ${mib(series.memoryMaxMiB)}` +
         (series.error ? ` (stopped reading: ${series.error})` : ''),
-    ),
+    ]),
   ];
-  return lines.join('\n');
+}
+
+/** The one-screen summary printed at the end of a run. */
+export function formatSummary(result: LoadResult): string {
+  return summaryRows(result)
+    .map(([name, value]) => `${name.padEnd(12)}${value}`)
+    .join('\n');
 }
 
 /** The line that is rewritten every second while the load runs. */
