@@ -8,11 +8,12 @@ export interface HttpTargetOptions {
   timeoutMs: number;
 }
 
-const TIMEOUT_ERRORS = new Set([
+const TIMEOUT_ERRORS = [
   errors.HeadersTimeoutError,
   errors.BodyTimeoutError,
   errors.ConnectTimeoutError,
-]);
+];
+const HEADERS = { accept: 'application/json' };
 
 /**
  * GET requests to one origin over an undici keep-alive pool. Requests go through `dispatch` with a
@@ -46,7 +47,7 @@ export class HttpTarget {
       let status = 0;
       const latencyUs = () => (performance.now() - dueAt) * 1000;
       this.pool.dispatch(
-        { path, method: 'GET', headers: { accept: 'application/json' } },
+        { path, method: 'GET', headers: HEADERS },
         {
           onConnect: () => undefined,
           onHeaders: (statusCode) => {
@@ -72,5 +73,5 @@ export class HttpTarget {
 }
 
 function classify(error: Error): ErrorKind {
-  return [...TIMEOUT_ERRORS].some((type) => error instanceof type) ? 'timeout' : 'connection';
+  return TIMEOUT_ERRORS.some((type) => error instanceof type) ? 'timeout' : 'connection';
 }
