@@ -1,17 +1,23 @@
 import { type Account, FALLBACK_QUOTE } from '@landscape/contracts';
 import {
+  createSynBlackhole,
   freePort,
   getJson,
   sendJson,
   startStubServer,
   type StubServer,
+  synBlackholeAvailable,
   timed,
 } from '@landscape/testing';
 import { type RunningAccountService, startAccountService } from './support/accountservice';
 
 const TIMEOUT_MS = 300;
-/** Time allowed beyond QUOTES_TIMEOUT_MS for the rest of the request, on a loaded CI machine. */
-const SLACK_MS = 250;
+/**
+ * An answer bounded by QUOTES_TIMEOUT_MS comes well within this, even on 2 cores shared with a
+ * CPU hog; without the bound it would take undici's 10 s connect timeout, or forever.
+ */
+const BOUNDED_MS = 3_000;
+const canBlackhole = synBlackholeAvailable() || process.env['CI'] === 'true';
 
 async function timedGet(url: string) {
   const { value: response, elapsedMs } = await timed(() => getJson<Account>(url));
@@ -38,8 +44,30 @@ describe('accountservice when quotes-service is not well', () => {
     const { response, elapsedMs } = await timedGet(`${account.url}/accounts/10001`);
     expect(response.status).toBe(200);
     expect(response.body).toMatchObject({ id: '10001', name: 'Person_1', quote: FALLBACK_QUOTE });
-    expect(elapsedMs).toBeLessThan(TIMEOUT_MS + SLACK_MS);
+    expect(elapsedMs).toBeLessThan(BOUNDED_MS);
   });
+
+  (canBlackhole ? it : it.skip)(
+    "answers within QUOTES_TIMEOUT_MS, with the fallback, when quotes-service's address drops every SYN",
+    async () => {
+      const blackhole = createSynBlackhole();
+      try {
+        account = await startAccountService({
+          QUOTES_SERVICE_URL: `http://${blackhole.address}:8080`,
+          QUOTES_TIMEOUT_MS: String(TIMEOUT_MS),
+        });
+        for (let i = 0; i < 3; i++) {
+          const { response, elapsedMs } = await timedGet(`${account.url}/accounts/10005`);
+          expect(response.status).toBe(200);
+          expect(response.body.quote).toEqual(FALLBACK_QUOTE);
+          expect(elapsedMs).toBeGreaterThanOrEqual(TIMEOUT_MS - 5);
+          expect(elapsedMs).toBeLessThan(BOUNDED_MS);
+        }
+      } finally {
+        blackhole.remove();
+      }
+    },
+  );
 
   it('answers within the timeout, with the fallback, when quotes-service never answers', async () => {
     stub = await startStubServer(() => undefined); // accepts, then stays silent
@@ -51,7 +79,7 @@ describe('accountservice when quotes-service is not well', () => {
     expect(response.status).toBe(200);
     expect(response.body.quote).toEqual(FALLBACK_QUOTE);
     expect(elapsedMs).toBeGreaterThanOrEqual(TIMEOUT_MS - 5);
-    expect(elapsedMs).toBeLessThan(TIMEOUT_MS + SLACK_MS);
+    expect(elapsedMs).toBeLessThan(BOUNDED_MS);
   });
 
   it.each([

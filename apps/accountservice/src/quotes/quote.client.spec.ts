@@ -5,32 +5,46 @@ import axios from 'axios';
 import type { ServerResponse } from 'node:http';
 import type { QuoteClientOptions } from '../config/account-service.config';
 import { QuoteClient } from './quote.client';
-import { quotesHttpOptions } from './quotes.module';
+import { QuotesPool } from './quotes-pool';
+import { undiciAdapter } from './undici-adapter';
 
 const GOOD: Quote = {
   quote: 'Clear is better than clever.',
   ipAddress: 'q1/10.0.0.5:8080',
   language: 'en',
 };
-const TIMEOUT_MS = 100;
-const SLACK_MS = 150;
+/**
+ * Calls that should succeed get a timeout no busy machine reaches. Calls that should time out get
+ * a short one, and only a bound far below what they would take without it: these tests must hold
+ * on 2 cores shared with other test workers and a CPU hog.
+ */
+const GENEROUS_TIMEOUT_MS = 10_000;
+const SHORT_TIMEOUT_MS = 200;
+const WITHOUT_TIMEOUT_BOUND_MS = 3_000;
 
-function makeClient(baseUrl: string, options: Partial<QuoteClientOptions> = {}): QuoteClient {
-  const http = new HttpService(axios.create(quotesHttpOptions()));
-  return new QuoteClient(http, {
+interface TestClient {
+  client: QuoteClient;
+  close(): Promise<void>;
+}
+
+function makeClient(baseUrl: string, options: Partial<QuoteClientOptions> = {}): TestClient {
+  const config = {
     quotes: {
       baseUrl,
-      timeoutMs: TIMEOUT_MS,
+      timeoutMs: GENEROUS_TIMEOUT_MS,
       breakerResetMs: 60_000,
       breakerVolumeThreshold: 100,
       ...options,
     },
-  });
+  };
+  const pool = new QuotesPool(config);
+  const http = new HttpService(axios.create({ adapter: undiciAdapter(pool.agent) }));
+  return { client: new QuoteClient(http, config), close: () => pool.onApplicationShutdown() };
 }
 
 describe('QuoteClient against a real HTTP server', () => {
   let stub: StubServer;
-  let client: QuoteClient;
+  let tested: TestClient;
   let answer: (response: ServerResponse) => void;
 
   beforeEach(async () => {
@@ -39,26 +53,26 @@ describe('QuoteClient against a real HTTP server', () => {
       expect(request.url).toBe('/api/quote?strength=4');
       answer(response);
     });
-    client = makeClient(stub.url);
+    tested = makeClient(stub.url);
   });
 
   afterEach(async () => {
-    await client.onApplicationShutdown();
+    await tested.close();
     await stub.close();
   });
 
   it('returns the quote that quotes-service answers', async () => {
-    expect(await client.getQuote()).toEqual(GOOD);
+    expect(await tested.client.getQuote()).toEqual(GOOD);
     expect(stub.requests).toBe(1);
   });
 
   it('keeps only the Quote fields of the answer', async () => {
     answer = (response) => sendJson(response, { ...GOOD, secret: 'x' });
-    expect(JSON.stringify(await client.getQuote())).toBe(JSON.stringify(GOOD));
+    expect(JSON.stringify(await tested.client.getQuote())).toBe(JSON.stringify(GOOD));
   });
 
   it('reuses keep-alive connections for sequential calls', async () => {
-    for (let i = 0; i < 5; i++) expect(await client.getQuote()).toEqual(GOOD);
+    for (let i = 0; i < 5; i++) expect(await tested.client.getQuote()).toEqual(GOOD);
     expect(stub.requests).toBe(5);
     // undici may open a second connection while the first is still being released
     expect(stub.connections).toBeLessThanOrEqual(2);
@@ -75,52 +89,55 @@ describe('QuoteClient against a real HTTP server', () => {
     ],
   ])('falls back when quotes-service answers %s', async (_, failing) => {
     answer = failing;
-    expect(await client.getQuote()).toEqual(FALLBACK_QUOTE);
+    expect(await tested.client.getQuote()).toEqual(FALLBACK_QUOTE);
   });
 
-  it('falls back within the timeout when quotes-service never answers', async () => {
-    answer = () => undefined;
-    const { value, elapsedMs } = await timed(() => client.getQuote());
+  it.each<[string, (response: ServerResponse) => void]>([
+    ['never answers', () => undefined],
+    [
+      'sends headers and then stalls',
+      (response) => {
+        response.writeHead(200, { 'content-type': 'application/json' });
+        response.write('{"quote":');
+      },
+    ],
+  ])('falls back after the timeout when quotes-service %s', async (_, stalling) => {
+    answer = stalling;
+    const short = makeClient(stub.url, { timeoutMs: SHORT_TIMEOUT_MS });
+    const { value, elapsedMs } = await timed(() => short.client.getQuote());
+    await short.close();
     expect(value).toEqual(FALLBACK_QUOTE);
-    expect(elapsedMs).toBeGreaterThanOrEqual(TIMEOUT_MS - 5);
-    expect(elapsedMs).toBeLessThan(TIMEOUT_MS + SLACK_MS);
+    expect(elapsedMs).toBeGreaterThanOrEqual(SHORT_TIMEOUT_MS - 5);
+    expect(elapsedMs).toBeLessThan(WITHOUT_TIMEOUT_BOUND_MS);
   });
 
-  it('falls back within the timeout when quotes-service sends headers and then stalls', async () => {
-    answer = (response) => {
-      response.writeHead(200, { 'content-type': 'application/json' });
-      response.write('{"quote":');
-    };
-    const { value, elapsedMs } = await timed(() => client.getQuote());
-    expect(value).toEqual(FALLBACK_QUOTE);
-    expect(elapsedMs).toBeLessThan(TIMEOUT_MS + SLACK_MS);
-  });
-
-  it('falls back at once when nothing listens', async () => {
+  it('falls back when nothing listens', async () => {
     const refused = makeClient(`http://127.0.0.1:${await freePort()}`);
-    const { value, elapsedMs } = await timed(() => refused.getQuote());
-    expect(value).toEqual(FALLBACK_QUOTE);
-    expect(elapsedMs).toBeLessThan(TIMEOUT_MS);
-    await refused.onApplicationShutdown();
+    expect(await refused.client.getQuote()).toEqual(FALLBACK_QUOTE);
+    await refused.close();
   });
 });
 
 describe('QuoteClient circuit breaker', () => {
   const RESET_MS = 300;
   let stub: StubServer;
+  let tested: TestClient;
   let client: QuoteClient;
   let healthy = false;
+
+  const afterReset = () => new Promise((resolve) => setTimeout(resolve, RESET_MS + 50));
 
   beforeEach(async () => {
     healthy = false;
     stub = await startStubServer((_request, response) =>
       healthy ? sendJson(response, GOOD) : sendJson(response, {}, 503),
     );
-    client = makeClient(stub.url, { breakerVolumeThreshold: 4, breakerResetMs: RESET_MS });
+    tested = makeClient(stub.url, { breakerVolumeThreshold: 4, breakerResetMs: RESET_MS });
+    client = tested.client;
   });
 
   afterEach(async () => {
-    await client.onApplicationShutdown();
+    await tested.close();
     await stub.close();
   });
 
@@ -142,7 +159,7 @@ describe('QuoteClient circuit breaker', () => {
     for (let i = 0; i < 4; i++) await client.getQuote();
     expect(client.state).toBe('open');
     healthy = true;
-    await new Promise((resolve) => setTimeout(resolve, RESET_MS + 50));
+    await afterReset();
     expect(client.state).toBe('half-open');
     expect(await client.getQuote()).toEqual(GOOD);
     expect(client.state).toBe('closed');
@@ -152,9 +169,21 @@ describe('QuoteClient circuit breaker', () => {
 
   it('opens again when the half-open probe fails', async () => {
     for (let i = 0; i < 4; i++) await client.getQuote();
-    await new Promise((resolve) => setTimeout(resolve, RESET_MS + 50));
+    await afterReset();
     expect(await client.getQuote()).toEqual(FALLBACK_QUOTE);
     expect(client.state).toBe('open');
     expect(stub.requests).toBe(5);
+  });
+
+  it('forgets the failures from before it opened: open → probe succeeds → closed → one failure → still closed', async () => {
+    for (let i = 0; i < 4; i++) await client.getQuote();
+    healthy = true;
+    await afterReset();
+    expect(await client.getQuote()).toEqual(GOOD);
+    expect(await client.getQuote()).toEqual(GOOD);
+    expect(await client.getQuote()).toEqual(GOOD);
+    healthy = false;
+    expect(await client.getQuote()).toEqual(FALLBACK_QUOTE);
+    expect(client.state).toBe('closed');
   });
 });

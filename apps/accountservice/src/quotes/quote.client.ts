@@ -1,59 +1,55 @@
 import { HttpService } from '@nestjs/axios';
-import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { FALLBACK_QUOTE, parseQuote, type Quote, QUOTE_STRENGTH } from '@landscape/contracts';
-import CircuitBreaker from 'opossum';
-import type { ClosableAdapter } from './undici-adapter';
 import {
   type QuoteClientOptions,
   ACCOUNT_SERVICE_CONFIG,
   type AccountServiceConfig,
 } from '../config/account-service.config';
+import { type BreakerState, CircuitBreaker } from './circuit-breaker';
 
 const MAX_QUOTE_BODY_BYTES = 64 * 1024;
 
 /**
- * Fetches a quote from quotes-service, behind a circuit breaker (the series' part 11, Hystrix-style):
- * a timeout, a connection error, a non-200 answer or a body that is not a Quote counts as a
- * failure and yields the fallback quote. When at least half of the calls in the rolling window
- * fail, the breaker opens and answers the fallback without calling; after breakerResetMs it lets
- * one probe through and closes again if that succeeds.
+ * Fetches a quote from quotes-service, behind a circuit breaker: a timeout, a connection error,
+ * a non-200 answer or a body that is not a Quote counts as a failure and yields the fallback
+ * quote. `timeoutMs` bounds the whole call, name resolution and connect included.
  */
 @Injectable()
-export class QuoteClient implements OnApplicationShutdown {
+export class QuoteClient {
+  private readonly logger = new Logger(QuoteClient.name);
   private readonly options: QuoteClientOptions;
-  private readonly breaker: CircuitBreaker<[], Quote>;
+  private readonly breaker: CircuitBreaker;
 
   constructor(
     private readonly http: HttpService,
     @Inject(ACCOUNT_SERVICE_CONFIG) config: Pick<AccountServiceConfig, 'quotes'>,
   ) {
     this.options = config.quotes;
-    this.breaker = new CircuitBreaker(() => this.fetchQuote(), {
-      timeout: false, // the request's own AbortSignal bounds it
-      errorThresholdPercentage: 50,
-      rollingCountTimeout: 10_000,
+    this.breaker = new CircuitBreaker({
       volumeThreshold: this.options.breakerVolumeThreshold,
-      resetTimeout: this.options.breakerResetMs,
+      resetMs: this.options.breakerResetMs,
     });
-    this.breaker.fallback(() => FALLBACK_QUOTE);
+    this.breaker.onStateChange((state) =>
+      this.logger.warn(`circuit breaker to quotes-service is ${state}`),
+    );
   }
 
   /** A quote from quotes-service, or the fallback quote; never rejects. */
-  getQuote(): Promise<Quote> {
-    // opossum rejects each call on an open breaker with a new Error (stack trace and all) before
-    // it falls back; skipping that keeps the degraded path as cheap as the healthy one.
-    if (this.breaker.opened) return Promise.resolve(FALLBACK_QUOTE);
-    return this.breaker.fire();
+  async getQuote(): Promise<Quote> {
+    if (!this.breaker.tryAcquire()) return FALLBACK_QUOTE;
+    try {
+      const quote = await this.fetchQuote();
+      this.breaker.recordSuccess();
+      return quote;
+    } catch {
+      this.breaker.recordFailure();
+      return FALLBACK_QUOTE;
+    }
   }
 
-  get state(): 'closed' | 'open' | 'half-open' {
-    if (this.breaker.halfOpen) return 'half-open';
-    return this.breaker.opened ? 'open' : 'closed';
-  }
-
-  async onApplicationShutdown(): Promise<void> {
-    this.breaker.shutdown();
-    await (this.http.axiosRef.defaults.adapter as ClosableAdapter | undefined)?.close?.();
+  get state(): BreakerState {
+    return this.breaker.state;
   }
 
   private async fetchQuote(): Promise<Quote> {

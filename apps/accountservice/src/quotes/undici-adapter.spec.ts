@@ -1,12 +1,12 @@
-import { freePort, sendJson, startStubServer, type StubServer } from '@landscape/testing';
+import { freePort, sendJson, startStubServer, type StubServer, timed } from '@landscape/testing';
 import axios, { AxiosError, type AxiosInstance } from 'axios';
 import type { Socket } from 'node:net';
 import { Agent } from 'undici';
-import { type ClosableAdapter, undiciAdapter } from './undici-adapter';
+import { undiciAdapter } from './undici-adapter';
 
 describe('undiciAdapter against a real HTTP server', () => {
   let stub: StubServer;
-  let adapter: ClosableAdapter;
+  let agent: Agent;
   let client: AxiosInstance;
   const seen: { method?: string; url?: string; header?: string; body: string }[] = [];
   const requestsPerConnection = new Map<Socket, number>();
@@ -35,12 +35,12 @@ describe('undiciAdapter against a real HTTP server', () => {
         sendJson(response, { ok: true });
       });
     });
-    adapter = undiciAdapter(new Agent({ connections: 4, maxRequestsPerClient: 10 }));
-    client = axios.create({ adapter, baseURL: stub.url });
+    agent = new Agent({ connections: 4, maxRequestsPerClient: 10 });
+    client = axios.create({ adapter: undiciAdapter(agent), baseURL: stub.url });
   });
 
   afterEach(async () => {
-    await adapter.close();
+    await agent.close();
     await stub.close();
   });
 
@@ -85,6 +85,21 @@ describe('undiciAdapter against a real HTTP server', () => {
       .get('/slow', { timeout: 50 })
       .catch((caught: AxiosError) => caught);
     expect(timedOut).toMatchObject({ code: 'ETIMEDOUT' });
+  });
+
+  it('cancels on the abort signal while the connection is still being made', async () => {
+    // A connector that never completes: what a peer that drops SYNs looks like to undici, which
+    // on its own notices the signal only once connected (accountservice-e2e has the real one).
+    const stuck = new Agent({ connect: () => undefined });
+    const stuckClient = axios.create({ adapter: undiciAdapter(stuck) });
+    const { value, elapsedMs } = await timed(() =>
+      stuckClient
+        .get('http://192.0.2.1:8080/', { signal: AbortSignal.timeout(100) })
+        .catch((caught: unknown) => caught),
+    );
+    expect(axios.isCancel(value)).toBe(true);
+    expect(elapsedMs).toBeLessThan(3_000);
+    await stuck.destroy();
   });
 
   it('reports a refused connection with its code', async () => {

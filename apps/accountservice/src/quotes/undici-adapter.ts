@@ -8,9 +8,6 @@ import {
 } from 'axios';
 import { type Dispatcher, errors } from 'undici';
 
-/** An axios adapter that can release its connections. */
-export type ClosableAdapter = AxiosAdapter & { close(): Promise<void> };
-
 const TIMEOUTS = [errors.HeadersTimeoutError, errors.BodyTimeoutError, errors.ConnectTimeoutError];
 
 /**
@@ -21,20 +18,22 @@ const TIMEOUTS = [errors.HeadersTimeoutError, errors.BodyTimeoutError, errors.Co
  * `signal`, `timeout`, `maxContentLength`, `validateStatus`, and text, JSON, arraybuffer or stream
  * responses (axios's transformResponse parses JSON afterwards, as with its own adapters).
  */
-export function undiciAdapter(dispatcher: Dispatcher): ClosableAdapter {
-  const adapter = async (config: InternalAxiosRequestConfig): Promise<AxiosResponse> => {
+export function undiciAdapter(dispatcher: Dispatcher): AxiosAdapter {
+  return async (config: InternalAxiosRequestConfig): Promise<AxiosResponse> => {
     const url = requestUrl(config);
+    const signal = config.signal as AbortSignal | undefined;
     let response: Dispatcher.ResponseData;
     try {
-      response = await dispatcher.request({
+      const sent = dispatcher.request({
         origin: url.origin,
         path: `${url.pathname}${url.search}`,
         method: (config.method ?? 'get').toUpperCase() as Dispatcher.HttpMethod,
         headers: config.headers.toJSON(true) as Record<string, string>,
         body: config.data as string | Buffer | undefined,
-        signal: config.signal as AbortSignal | undefined,
+        signal,
         ...(config.timeout && { headersTimeout: config.timeout, bodyTimeout: config.timeout }),
       });
+      response = await (signal ? settleOnAbort(sent, signal) : sent);
     } catch (error) {
       throw toAxiosError(error as Error, config);
     }
@@ -57,7 +56,44 @@ export function undiciAdapter(dispatcher: Dispatcher): ClosableAdapter {
     }
     return result;
   };
-  return Object.assign(adapter, { close: () => dispatcher.close() });
+}
+
+/**
+ * undici notices an aborted signal only once the connection is up: a connect that gets no answer
+ * (a partition, a dead node) would keep the call waiting for its connect timeout. This rejects
+ * as soon as the signal aborts, and releases the response should it arrive later.
+ */
+function settleOnAbort(
+  sent: Promise<Dispatcher.ResponseData>,
+  signal: AbortSignal,
+): Promise<Dispatcher.ResponseData> {
+  if (signal.aborted) {
+    void sent.then(
+      (late) => late.body.destroy(),
+      () => undefined,
+    );
+    return Promise.reject(signal.reason);
+  }
+  return new Promise((resolve, reject) => {
+    const onAbort = () => {
+      void sent.then(
+        (late) => late.body.destroy(),
+        () => undefined,
+      );
+      reject(signal.reason);
+    };
+    signal.addEventListener('abort', onAbort, { once: true });
+    sent.then(
+      (response) => {
+        signal.removeEventListener('abort', onAbort);
+        resolve(response);
+      },
+      (error) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(error);
+      },
+    );
+  });
 }
 
 function requestUrl(config: InternalAxiosRequestConfig): URL {
