@@ -14,7 +14,7 @@ const depConstraints = (appTestsMayUseTestingLib) => [
   { sourceTag: 'type:tool', onlyDependOnLibsWithTags: ['type:contracts', 'type:testing'] },
   { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: ['type:contracts', 'type:testing'] },
   { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:contracts'] },
-  { sourceTag: 'type:runtime', onlyDependOnLibsWithTags: [] },
+  { sourceTag: 'type:runtime', onlyDependOnLibsWithTags: ['type:contracts'] },
   { sourceTag: 'type:contracts', onlyDependOnLibsWithTags: [] },
 ];
 

@@ -1,5 +1,13 @@
 import type { Account, ErrorBody, Quote } from '@landscape/contracts';
-import { getJson, type RunningService, startService } from '@landscape/testing';
+import {
+  type ErrorContractCase,
+  errorBodyProblems,
+  frameworkErrorCases,
+  getJson,
+  rawRequest,
+  type RunningService,
+  startService,
+} from '@landscape/testing';
 import { hostname } from 'node:os';
 import { type RunningAccountService, startAccountService } from './support/accountservice';
 
@@ -71,6 +79,21 @@ describe('accountservice with a real quotes-service', () => {
       });
     },
   );
+
+  it.each<ErrorContractCase>([
+    ...frameworkErrorCases('/accounts/10000'),
+    { name: 'a 101-digit id', request: { path: `/accounts/${'1'.repeat(101)}` }, status: 414 },
+    { name: 'an id with bad percent-encoding', request: { path: '/accounts/%ff' }, status: 400 },
+    { name: 'an id of a lone %', request: { path: '/accounts/%' }, status: 400 },
+  ])('answers $name with an ErrorBody for $status and no echo', async ({ request, status }) => {
+    const response = await rawRequest(account.url, request);
+    expect(errorBodyProblems(response, status, request)).toEqual([]);
+  });
+
+  it('says which methods it answers when it refuses one', async () => {
+    const response = await rawRequest(account.url, { method: 'DELETE', path: '/accounts/10000' });
+    expect(response.headers['allow']).toBe('GET, HEAD');
+  });
 
   it('reports UP on /health', async () => {
     const response = await getJson(`${account.url}/health`);

@@ -1,15 +1,39 @@
 import type { Account } from '@landscape/contracts';
 import {
+  errorBodyProblems,
   freePort,
   getJson,
   makeTempDir,
   sendJson,
   spawnService,
   startStubServer,
+  timed,
 } from '@landscape/testing';
-import { writeFileSync } from 'node:fs';
+import { Level } from 'level';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { connect, type Socket } from 'node:net';
 import { join } from 'node:path';
 import { startAccountService } from './support/accountservice';
+
+/** A client that sends half a request line and then waits, as a slow or malicious one does. */
+async function halfSentRequest(
+  url: string,
+): Promise<{ socket: Socket; received: Promise<string> }> {
+  const { hostname, port } = new URL(url);
+  const socket = connect(Number(port), hostname);
+  await new Promise((resolve) => socket.once('connect', resolve));
+  socket.write('GET /accounts/10000 HT');
+  const received = new Promise<string>((resolve) => {
+    let text = '';
+    socket.setEncoding('utf8');
+    socket.on('data', (chunk: string) => (text += chunk));
+    socket.on('close', () => resolve(text));
+    socket.on('error', () => undefined);
+  });
+  return { socket, received };
+}
+
+const asRoot = process.getuid?.() === 0 || process.env['CI'] === 'true';
 
 describe('accountservice start and stop', () => {
   it('finishes an in-flight request on SIGTERM, exits 0, and restarts on the same DATA_DIR', async () => {
@@ -40,6 +64,103 @@ describe('accountservice start and stop', () => {
     expect(second.service.stdout).toContain('Seeded 100 fake accounts...');
     expect(await second.service.stop('SIGINT')).toEqual({ code: 0, signal: null });
     first.dataDir.remove();
+  });
+
+  it('stops within SHUTDOWN_TIMEOUT_MS although a client holds a half-sent request, closing LevelDB and exiting 0', async () => {
+    const account = await startAccountService({ SHUTDOWN_TIMEOUT_MS: '1000' });
+    const client = await halfSentRequest(account.url);
+    const { value: exit, elapsedMs } = await timed(() => account.service.stop('SIGTERM'));
+    expect(exit).toEqual({ code: 0, signal: null });
+    expect(elapsedMs).toBeGreaterThanOrEqual(950);
+    // Without the deadline it waits for the client, here for good (the test's own timeout).
+    expect(elapsedMs).toBeLessThan(8_000);
+    expect(account.service.stderr).toContain(
+      'requests still open after SHUTDOWN_TIMEOUT_MS=1000, closing their connections',
+    );
+    await client.received;
+    const db = new Level(account.dataDir.path);
+    await db.open(); // the lock is free and the database opens clean
+    await db.close();
+    account.dataDir.remove();
+  }, 30_000);
+
+  it('answers a request whose headers do not arrive within 10 s with a 408 ErrorBody, and closes it', async () => {
+    const account = await startAccountService({});
+    const client = await halfSentRequest(account.url);
+    const { value: received, elapsedMs } = await timed(() => client.received);
+    const [head, body] = received.split('\r\n\r\n');
+    expect(head).toMatch(/^HTTP\/1\.1 408 /);
+    expect(
+      errorBodyProblems(
+        { status: 408, headers: { 'content-type': 'application/json' }, text: body },
+        408,
+        { path: '/accounts/10000' },
+      ),
+    ).toEqual([]);
+    expect(elapsedMs).toBeGreaterThan(9_000);
+    expect(elapsedMs).toBeLessThan(20_000); // Node's own default is 60 s, checked every 30 s
+    await account.service.stop();
+    account.dataDir.remove();
+  }, 40_000);
+
+  (asRoot ? it : it.skip)(
+    'exits at once on a second signal, also as PID 1 of its own PID namespace',
+    async () => {
+      const account = await startAccountService({ SHUTDOWN_TIMEOUT_MS: '60000' }, undefined, {
+        prefix: ['unshare', '--pid', '--fork', '--kill-child'],
+      });
+      const unsharePid = account.service.process.pid as number;
+      const nodePid = Number(
+        readFileSync(`/proc/${unsharePid}/task/${unsharePid}/children`, 'utf8').trim(),
+      );
+      expect(readFileSync(`/proc/${nodePid}/status`, 'utf8')).toMatch(/^NSpid:\s+\d+\s+1$/m);
+      const client = await halfSentRequest(account.url);
+      process.kill(nodePid, 'SIGTERM');
+      const deadline = Date.now() + 5_000;
+      while (!account.service.stdout.includes('SIGTERM received') && Date.now() < deadline) {
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      const { value: exit, elapsedMs } = await timed(async () => {
+        process.kill(nodePid, 'SIGTERM');
+        return account.service.exited;
+      });
+      expect(exit.code).toBe(143);
+      expect(elapsedMs).toBeLessThan(5_000);
+      expect(account.service.stderr).toContain('SIGTERM received again, exiting');
+      client.socket.destroy();
+      account.dataDir.remove();
+    },
+    30_000,
+  );
+
+  it('starts, and serves every other id, when stored values are not accounts', async () => {
+    const dataDir = makeTempDir('accountservice-corrupt');
+    const db = new Level<string, Buffer>(dataDir.path, { valueEncoding: 'buffer' });
+    await db.put('10000', Buffer.from([0xff, 0xfe, 0x00, 0x7b]));
+    await db.put('10001', Buffer.from('{"id":"10001","name":42}'));
+    await db.put('10002', Buffer.from('{"id":"10099","name":"Person_99"}'));
+    await db.close();
+    const account = await startAccountService({}, dataDir);
+    for (const id of ['10000', '10001', '10002']) {
+      const response = await getJson(`${account.url}/accounts/${id}`);
+      expect(response.status).toBe(500);
+      expect(response.body).toEqual({
+        statusCode: 500,
+        error: 'Internal Server Error',
+        message: 'internal server error',
+      });
+    }
+    const other = await getJson<Account>(`${account.url}/accounts/10003`);
+    expect(other.status).toBe(200);
+    expect(other.body.name).toBe('Person_3');
+    expect(account.service.stdout).toContain(
+      'the stored value of account 10000 is not an account; it is kept',
+    );
+    await account.service.stop();
+    const reopened = new Level<string, Buffer>(dataDir.path, { valueEncoding: 'buffer' });
+    expect([...(await reopened.get('10000'))!]).toEqual([0xff, 0xfe, 0x00, 0x7b]); // not lost
+    await reopened.close();
+    dataDir.remove();
   });
 
   it('refuses to start on a DATA_DIR that another process holds, with one clear line', async () => {
@@ -76,7 +197,22 @@ describe('accountservice start and stop', () => {
       [
         'QUOTES_SERVICE_URL',
         'ftp://x',
-        'QUOTES_SERVICE_URL must be an http:// or https:// URL (got "ftp://x")',
+        'QUOTES_SERVICE_URL must be an http:// or https:// URL without a query or fragment (got "ftp://x")',
+      ],
+      [
+        'QUOTES_SERVICE_URL',
+        'ftp://quotes:s3cret@quotes-service:8080',
+        'QUOTES_SERVICE_URL must be an http:// or https:// URL without a query or fragment (got "ftp://***@quotes-service:8080")',
+      ],
+      [
+        'QUOTES_SERVICE_URL',
+        'http://quotes-service:8080/?strength=16',
+        'QUOTES_SERVICE_URL must be an http:// or https:// URL without a query or fragment (got "http://quotes-service:8080/?strength=16")',
+      ],
+      [
+        'SHUTDOWN_TIMEOUT_MS',
+        'soon',
+        'SHUTDOWN_TIMEOUT_MS must be a whole number from 0 to 600000 (got "soon")',
       ],
       [
         'DATA_DIR',

@@ -1,6 +1,6 @@
+import { createServiceApp } from '@landscape/runtime';
 import { freePort, makeTempDir, type TempDir } from '@landscape/testing';
-import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import { Test } from '@nestjs/testing';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { AccountRepository } from './accounts/account.repository';
 import { AppModule } from './app.module';
 import { loadConfig } from './config/account-service.config';
@@ -16,12 +16,7 @@ describe('AppModule over HTTP (in process, real LevelDB, quotes-service down)', 
       DATA_DIR: dir.path,
       QUOTES_SERVICE_URL: `http://127.0.0.1:${await freePort()}`,
     });
-    const moduleRef = await Test.createTestingModule({
-      imports: [AppModule.forRoot(config)],
-    }).compile();
-    app = moduleRef.createNestApplication<NestFastifyApplication>(new FastifyAdapter(), {
-      logger: false,
-    });
+    app = await createServiceApp({ module: AppModule.forRoot(config) }, { logger: false });
     await app.init();
     await app.getHttpAdapter().getInstance().ready();
   });
@@ -53,7 +48,11 @@ describe('AppModule over HTTP (in process, real LevelDB, quotes-service down)', 
 
     const account = await app.inject({ method: 'GET', url: '/accounts/10000' });
     expect(account.statusCode).toBe(500);
-    expect(account.json()).toEqual({ statusCode: 500, message: 'Internal server error' });
+    expect(account.json()).toEqual({
+      statusCode: 500,
+      error: 'Internal Server Error',
+      message: 'internal server error',
+    });
     await app.get(AccountRepository).onModuleInit();
   });
 });

@@ -4,5 +4,5 @@ import { loadConfig } from './config/account-service.config';
 
 void runService('accountservice', () => {
   const config = loadConfig(process.env);
-  return { module: AppModule.forRoot(config), port: config.port };
+  return { module: AppModule.forRoot(config), server: config.server };
 });

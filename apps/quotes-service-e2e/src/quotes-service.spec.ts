@@ -1,5 +1,14 @@
 import type { Quote } from '@landscape/contracts';
-import { getJson, type RunningService, spawnService, startService } from '@landscape/testing';
+import {
+  type ErrorContractCase,
+  errorBodyProblems,
+  frameworkErrorCases,
+  getJson,
+  rawRequest,
+  type RunningService,
+  spawnService,
+  startService,
+} from '@landscape/testing';
 import { hostname } from 'node:os';
 
 describe('quotes-service', () => {
@@ -50,6 +59,18 @@ describe('quotes-service', () => {
   it('answers 400 when strength is given twice', async () => {
     const response = await getJson(`${url}/api/quote?strength=1&strength=2`);
     expect(response.status).toBe(400);
+  });
+
+  it.each<ErrorContractCase>([
+    ...frameworkErrorCases('/api/quote?strength=4'),
+    {
+      name: 'bad percent-encoding in the query',
+      request: { path: '/api/quote?strength=%ff' },
+      status: 400,
+    },
+  ])('answers $name with an ErrorBody for $status and no echo', async ({ request, status }) => {
+    const response = await rawRequest(url, request);
+    expect(errorBodyProblems(response, status, request)).toEqual([]);
   });
 
   it('reports UP on /health', async () => {

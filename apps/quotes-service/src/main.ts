@@ -4,5 +4,5 @@ import { loadConfig } from './config/quotes-service.config';
 
 void runService('quotes-service', () => {
   const config = loadConfig(process.env);
-  return { module: AppModule.forRoot(config), port: config.port };
+  return { module: AppModule.forRoot(config), server: config.server };
 });

@@ -1,4 +1,5 @@
 export * from './lib/config';
+export * from './lib/error-contract';
 export * from './lib/instance-address';
 export * from './lib/run-service';
 export * from './lib/startup-error';

@@ -1,4 +1,10 @@
-import { type BuiltService, makeTempDir, startService, type TempDir } from '@landscape/testing';
+import {
+  type BuiltService,
+  makeTempDir,
+  type StartOptions,
+  startService,
+  type TempDir,
+} from '@landscape/testing';
 
 export interface RunningAccountService {
   service: BuiltService;
@@ -10,7 +16,8 @@ export interface RunningAccountService {
 export async function startAccountService(
   env: Record<string, string>,
   dataDir = makeTempDir('accountservice-e2e'),
+  options: StartOptions = {},
 ): Promise<RunningAccountService> {
-  const service = await startService('accountservice', { DATA_DIR: dataDir.path, ...env });
+  const service = await startService('accountservice', { DATA_DIR: dataDir.path, ...env }, options);
   return { service, url: service.url, dataDir };
 }

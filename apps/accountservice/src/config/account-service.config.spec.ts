@@ -10,7 +10,7 @@ describe('loadConfig', () => {
   it('has the documented defaults', () => {
     const config = loadConfig({ DATA_DIR: dir.path });
     expect(config).toEqual({
-      port: 6767,
+      server: { port: 6767, shutdownTimeoutMs: 10_000 },
       dataDir: dir.path,
       quotes: {
         baseUrl: 'http://localhost:8080',
@@ -34,13 +34,14 @@ describe('loadConfig', () => {
   it('reads every variable', () => {
     const config = loadConfig({
       PORT: '7000',
+      SHUTDOWN_TIMEOUT_MS: '2000',
       DATA_DIR: dir.path,
       QUOTES_SERVICE_URL: 'http://quotes-service:8080',
       QUOTES_TIMEOUT_MS: '150',
       QUOTES_BREAKER_RESET_MS: '1000',
       QUOTES_BREAKER_VOLUME: '3',
     });
-    expect(config.port).toBe(7000);
+    expect(config.server).toEqual({ port: 7000, shutdownTimeoutMs: 2000 });
     expect(config.quotes).toEqual({
       baseUrl: 'http://quotes-service:8080',
       timeoutMs: 150,
@@ -54,6 +55,9 @@ describe('loadConfig', () => {
     ['QUOTES_TIMEOUT_MS', '-1'],
     ['QUOTES_TIMEOUT_MS', '0'],
     ['QUOTES_SERVICE_URL', 'quotes'],
+    ['QUOTES_SERVICE_URL', 'http://quotes-service:8080/?strength=16'],
+    ['QUOTES_SERVICE_URL', 'http://quotes-service:8080/#x'],
+    ['SHUTDOWN_TIMEOUT_MS', 'soon'],
     ['QUOTES_BREAKER_VOLUME', 'x'],
   ])('rejects %s=%p with a ConfigError naming it', (variable, value) => {
     expect(() => loadConfig({ DATA_DIR: dir.path, [variable]: value })).toThrow(ConfigError);

@@ -1,4 +1,11 @@
-import { type Env, readHttpUrl, readInteger, readPort, readWritableDir } from '@landscape/runtime';
+import {
+  type Env,
+  readHttpUrl,
+  readInteger,
+  readServerConfig,
+  readWritableDir,
+  type ServerConfig,
+} from '@landscape/runtime';
 
 export const ACCOUNT_SERVICE_CONFIG = Symbol('ACCOUNT_SERVICE_CONFIG');
 
@@ -12,14 +19,14 @@ export interface QuoteClientOptions {
 }
 
 export interface AccountServiceConfig {
-  port: number;
+  server: ServerConfig;
   dataDir: string;
   quotes: QuoteClientOptions;
 }
 
 export function loadConfig(env: Env): AccountServiceConfig {
   return {
-    port: readPort(env, 'PORT', 6767),
+    server: readServerConfig(env, 6767),
     dataDir: readWritableDir(env, 'DATA_DIR', 'tmp/accountservice-data'),
     quotes: {
       baseUrl: readHttpUrl(env, 'QUOTES_SERVICE_URL', 'http://localhost:8080'),

@@ -1,5 +1,6 @@
-import { Controller, Get, Logger, ServiceUnavailableException } from '@nestjs/common';
+import { Controller, Get, Logger, Res } from '@nestjs/common';
 import { HEALTH_UP, type HealthBody } from '@landscape/contracts';
+import type { FastifyReply } from 'fastify';
 import { AccountRepository } from '../accounts/account.repository';
 
 /** UP while LevelDB answers a read; 503 DOWN with the reason otherwise (Swarm's healthcheck). */
@@ -10,14 +11,15 @@ export class HealthController {
   constructor(private readonly accounts: AccountRepository) {}
 
   @Get()
-  async check(): Promise<HealthBody> {
+  async check(@Res({ passthrough: true }) reply: FastifyReply): Promise<HealthBody> {
     try {
       await this.accounts.ping();
       return HEALTH_UP;
     } catch (error) {
       const down: HealthBody = { status: 'DOWN', reason: `leveldb: ${(error as Error).message}` };
       this.logger.error(down.reason);
-      throw new ServiceUnavailableException(down);
+      void reply.status(503);
+      return down;
     }
   }
 }

@@ -1,11 +1,11 @@
-import { type Env, readPort } from '@landscape/runtime';
+import { type Env, readServerConfig, type ServerConfig } from '@landscape/runtime';
 
 export const QUOTES_SERVICE_CONFIG = Symbol('QUOTES_SERVICE_CONFIG');
 
 export interface QuotesServiceConfig {
-  port: number;
+  server: ServerConfig;
 }
 
 export function loadConfig(env: Env): QuotesServiceConfig {
-  return { port: readPort(env, 'PORT', 8080) };
+  return { server: readServerConfig(env, 8080) };
 }

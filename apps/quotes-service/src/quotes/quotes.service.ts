@@ -12,7 +12,7 @@ export class QuotesService {
   private readonly ipAddress: string;
 
   constructor(@Inject(QUOTES_SERVICE_CONFIG) config: QuotesServiceConfig) {
-    this.ipAddress = `${hostname()}/${instanceAddress()}:${config.port}`;
+    this.ipAddress = `${hostname()}/${instanceAddress()}:${config.server.port}`;
   }
 
   random(strength: number): Quote {

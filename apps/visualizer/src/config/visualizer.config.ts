@@ -1,9 +1,9 @@
-import { type Env, readInteger, readPort } from '@landscape/runtime';
+import { type Env, readInteger, readServerConfig, type ServerConfig } from '@landscape/runtime';
 
 export const VISUALIZER_CONFIG = Symbol('VISUALIZER_CONFIG');
 
 export interface VisualizerConfig {
-  port: number;
+  server: ServerConfig;
   /** How often the swarm is read when no event has arrived; events trigger reads at once. */
   pollIntervalMs: number;
 }
@@ -11,7 +11,7 @@ export interface VisualizerConfig {
 /** The Docker connection comes from DOCKER_HOST (and DOCKER_TLS_VERIFY, DOCKER_CERT_PATH), else the socket. */
 export function loadConfig(env: Env): VisualizerConfig {
   return {
-    port: readPort(env, 'PORT', 6969),
+    server: readServerConfig(env, 6969),
     pollIntervalMs: readInteger(env, 'POLL_INTERVAL_MS', 2_000, { min: 250, max: 60_000 }),
   };
 }

@@ -28,7 +28,10 @@ describe('SwarmWatcher', () => {
 
   beforeEach(() => {
     engine = fakeEngine();
-    watcher = new SwarmWatcher(engine as unknown as Docker, { port: 0, pollIntervalMs: 60_000 });
+    watcher = new SwarmWatcher(engine as unknown as Docker, {
+      server: { port: 0, shutdownTimeoutMs: 0 },
+      pollIntervalMs: 60_000,
+    });
   });
 
   afterEach(() => watcher.onModuleDestroy());

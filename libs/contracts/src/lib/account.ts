@@ -27,3 +27,14 @@ const ACCOUNT_ID_PATTERN = new RegExp(`^[0-9]{1,${ACCOUNT_ID_MAX_LENGTH}}$`);
 export function isAccountId(value: string): boolean {
   return ACCOUNT_ID_PATTERN.test(value);
 }
+
+/**
+ * Runtime check of a stored value against the StoredAccount shape, for the account with this id.
+ * Returns exactly the shape's fields, or undefined when the value does not match.
+ */
+export function parseStoredAccount(value: unknown, id: string): StoredAccount | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  const { id: storedId, name } = value as Record<string, unknown>;
+  if (storedId !== id || typeof name !== 'string' || name.length === 0) return undefined;
+  return { id, name };
+}

@@ -1,7 +1,14 @@
 import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { readHttpUrl, readInteger, readPort, readWritableDir } from './config';
+import {
+  readHttpUrl,
+  readInteger,
+  readPort,
+  readServerConfig,
+  readWritableDir,
+  withoutCredentials,
+} from './config';
 import { ConfigError, StartupError } from './startup-error';
 
 describe('readPort', () => {
@@ -48,10 +55,48 @@ describe('readHttpUrl', () => {
     expect(readHttpUrl({ U: 'https://q.example/base/' }, 'U', 'x')).toBe('https://q.example/base');
   });
 
-  it.each(['quotes-service:8080x', 'ftp://host', 'not a url'])('rejects %p', (value) => {
-    expect(() => readHttpUrl({ U: value }, 'U', 'x')).toThrow(
-      `invalid configuration: U must be an http:// or https:// URL (got "${value}")`,
-    );
+  it.each(['quotes-service:8080x', 'ftp://host', 'not a url', 'http://q:1/?a=1', 'http://q:1/#f'])(
+    'rejects %p',
+    (value) => {
+      expect(() => readHttpUrl({ U: value }, 'U', 'x')).toThrow(
+        `invalid configuration: U must be an http:// or https:// URL without a query or fragment (got "${value}")`,
+      );
+    },
+  );
+
+  it('accepts credentials, and never repeats them in its error', () => {
+    expect(readHttpUrl({ U: 'http://u:p@q:8080' }, 'U', 'x')).toBe('http://u:p@q:8080');
+    for (const value of [
+      'ftp://user:s3cret@q',
+      'http://user:s3cret@q/?x=1',
+      'http://user:s3cret@q w',
+    ]) {
+      expect(() => readHttpUrl({ U: value }, 'U', 'x')).toThrow(/got "\w+:\/\/\*\*\*@q/);
+      expect(() => readHttpUrl({ U: value }, 'U', 'x')).not.toThrow(/s3cret/);
+    }
+  });
+});
+
+describe('withoutCredentials', () => {
+  it.each([
+    ['http://user:pass@host:1/p', 'http://***@host:1/p'],
+    ['https://token@host', 'https://***@host'],
+    ['http://a:b@c@host', 'http://***@host'],
+    ['http://host/path@x', 'http://host/path@x'],
+    ['not a url', 'not a url'],
+  ])('%p → %p', (text, expected) => {
+    expect(withoutCredentials(text)).toBe(expected);
+  });
+});
+
+describe('readServerConfig', () => {
+  it('reads PORT and SHUTDOWN_TIMEOUT_MS, with a 10 s shutdown by default', () => {
+    expect(readServerConfig({}, 8080)).toEqual({ port: 8080, shutdownTimeoutMs: 10_000 });
+    expect(readServerConfig({ PORT: '1', SHUTDOWN_TIMEOUT_MS: '0' }, 8080)).toEqual({
+      port: 1,
+      shutdownTimeoutMs: 0,
+    });
+    expect(() => readServerConfig({ SHUTDOWN_TIMEOUT_MS: '-1' }, 1)).toThrow('SHUTDOWN_TIMEOUT_MS');
   });
 });
 

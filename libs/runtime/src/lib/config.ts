@@ -32,18 +32,42 @@ export function readPort(env: Env, name: string, fallback: number): number {
   return readInteger(env, name, fallback, { min: 1, max: 65535 });
 }
 
+/** What runService needs of every service's configuration. */
+export interface ServerConfig {
+  port: number;
+  /** How long a shutdown waits for requests in flight before it closes their connections. */
+  shutdownTimeoutMs: number;
+}
+
+export function readServerConfig(env: Env, defaultPort: number): ServerConfig {
+  return {
+    port: readPort(env, 'PORT', defaultPort),
+    shutdownTimeoutMs: readInteger(env, 'SHUTDOWN_TIMEOUT_MS', 10_000, { min: 0, max: 600_000 }),
+  };
+}
+
+/**
+ * An http:// or https:// base URL, without a trailing slash. It may carry credentials, which no
+ * error message repeats; a query or a fragment is refused, since paths are appended to it.
+ */
 export function readHttpUrl(env: Env, name: string, fallback: string): string {
   const value = raw(env, name) ?? fallback;
+  const problem = `must be an http:// or https:// URL without a query or fragment (got "${withoutCredentials(value)}")`;
   let url: URL;
   try {
     url = new URL(value);
   } catch {
-    throw new ConfigError(name, `must be an http:// or https:// URL (got "${value}")`);
+    throw new ConfigError(name, problem);
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    throw new ConfigError(name, `must be an http:// or https:// URL (got "${value}")`);
+  if ((url.protocol !== 'http:' && url.protocol !== 'https:') || url.search || url.hash) {
+    throw new ConfigError(name, problem);
   }
   return url.href.replace(/\/+$/, '');
+}
+
+/** `scheme://user:pass@host` → `scheme://***@host`, also in strings that are not valid URLs. */
+export function withoutCredentials(text: string): string {
+  return text.replace(/^([^:/?#]*:\/\/)[^/?#]*@/, '$1***@');
 }
 
 /**

@@ -38,15 +38,22 @@ export function builtMain(app: BuiltProject): string {
   return main;
 }
 
-/** Spawns the built app as a real process with the given environment, without waiting. */
-export function spawnService(app: AppName, env: Record<string, string>): BuiltService {
-  return spawnNode([builtMain(app)], env);
+/**
+ * Spawns the built app as a real process with the given environment, without waiting; `prefix`
+ * as for spawnNode.
+ */
+export function spawnService(
+  app: AppName,
+  env: Record<string, string>,
+  prefix: string[] = [],
+): BuiltService {
+  return spawnNode([builtMain(app)], env, prefix);
 }
 
 /**
  * Spawns node with these arguments in the workspace root, in production mode with the given
- * environment, without waiting. `prefix` runs it through a command that execs node in turn (for
- * example `taskset -c 0`), so that the child is still node itself.
+ * environment, without waiting. `prefix` runs it through another command first (for example
+ * `taskset -c 0`, which execs node, or `unshare --pid --fork`, whose child node is).
  */
 export function spawnNode(
   args: string[],
@@ -83,6 +90,12 @@ export function spawnNode(
   };
 }
 
+export interface StartOptions {
+  timeoutMs?: number;
+  /** A command that execs node in turn, as for spawnNode. */
+  prefix?: string[];
+}
+
 /**
  * Spawns the built app, on a free port unless env sets PORT, and resolves once it prints its
  * ready line; rejects if it exits first.
@@ -90,10 +103,10 @@ export function spawnNode(
 export async function startService(
   app: AppName,
   env: Record<string, string> = {},
-  timeoutMs = 10_000,
+  { timeoutMs = 10_000, prefix = [] }: StartOptions = {},
 ): Promise<RunningService> {
   const port = env['PORT'] ? Number(env['PORT']) : await freePort();
-  const service = spawnService(app, { ...env, PORT: String(port) });
+  const service = spawnService(app, { ...env, PORT: String(port) }, prefix);
   const deadline = Date.now() + timeoutMs;
   while (!READY_LINE.test(service.stdout)) {
     const exit = await Promise.race([service.exited, delay(20)]);
