@@ -1,0 +1,3 @@
+const { nestAppWebpackConfig } = require('../../tools/webpack/nest-bundle');
+
+module.exports = nestAppWebpackConfig(__dirname);
