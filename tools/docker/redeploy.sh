@@ -6,7 +6,8 @@ set -euo pipefail
 stack=${STACK_NAME:-landscape}
 services=(accountservice quotes-service visualizer)
 
-npx nx run-many --targets=docker-build --projects="$(IFS=,; echo "${services[*]}")"
+# docker-api-proxy too, for deploy/docker-stack.socket-proxy.yml.
+npx nx run-many --targets=docker-build --projects="$(IFS=,; echo "${services[*]}"),docker-api-proxy"
 
 existing=()
 for service in "${services[@]}"; do

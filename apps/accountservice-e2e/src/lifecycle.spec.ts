@@ -8,6 +8,7 @@ import {
   spawnService,
   startStubServer,
   timed,
+  waitFor,
 } from '@landscape/testing';
 import { Level } from 'level';
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -116,10 +117,9 @@ describe('accountservice start and stop', () => {
       expect(readFileSync(`/proc/${nodePid}/status`, 'utf8')).toMatch(/^NSpid:\s+\d+\s+1$/m);
       const client = await halfSentRequest(account.url);
       process.kill(nodePid, 'SIGTERM');
-      const deadline = Date.now() + 5_000;
-      while (!account.service.stdout.includes('SIGTERM received') && Date.now() < deadline) {
-        await new Promise((resolve) => setTimeout(resolve, 20));
-      }
+      await waitFor('the first SIGTERM to be handled', 5_000, () =>
+        account.service.stdout.includes('SIGTERM received'),
+      );
       const { value: exit, elapsedMs } = await timed(async () => {
         process.kill(nodePid, 'SIGTERM');
         return account.service.exited;
@@ -158,7 +158,7 @@ describe('accountservice start and stop', () => {
     );
     await account.service.stop();
     const reopened = new Level<string, Buffer>(dataDir.path, { valueEncoding: 'buffer' });
-    expect([...(await reopened.get('10000'))!]).toEqual([0xff, 0xfe, 0x00, 0x7b]); // not lost
+    expect(await reopened.get('10000')).toEqual(Buffer.from([0xff, 0xfe, 0x00, 0x7b])); // not lost
     await reopened.close();
     dataDir.remove();
   });

@@ -1,16 +1,16 @@
 import { type Account, FALLBACK_QUOTE } from '@landscape/contracts';
-import { getJson, makeTempDir, runLoadtest } from '@landscape/testing';
+import { getJson, makeTempDir, runLoadtest, waitFor } from '@landscape/testing';
 import { join } from 'node:path';
 import {
   deployStack,
   docker,
+  DOCKER_POLL_MS,
   engineAvailable,
   removeStack,
   scaleService,
   serviceContainers,
   serviceTasks,
   type TaskContainer,
-  waitFor,
   waitForHealthy,
 } from './support/docker';
 import { ACCOUNTSERVICE_PORT, stackEnv, VERSION } from './support/stack-env';
@@ -32,9 +32,14 @@ onEngine('the landscape on a real Docker Swarm', () => {
     await deployStack(STACK, stackEnv());
     await waitForHealthy(QUOTES, 1);
     await waitForHealthy(ACCOUNTS, 1);
-    await waitFor('accountservice to answer on its published port', 30_000, async () => {
-      return (await getJson(`${BASE_URL}/health`)).status === 200;
-    });
+    await waitFor(
+      'accountservice to answer on its published port',
+      30_000,
+      async () => {
+        return (await getJson(`${BASE_URL}/health`)).status === 200;
+      },
+      DOCKER_POLL_MS,
+    );
   });
 
   afterAll(async () => {
@@ -66,6 +71,13 @@ onEngine('the landscape on a real Docker Swarm', () => {
       rows.push([app, usage.split(' / ')[0], article[app]]);
     }
     note(table(rows));
+  });
+
+  it('keeps the visualizer off my_network: it talks to no service', async () => {
+    const [visualizer] = await serviceContainers(`${STACK}_visualizer`);
+    expect(Object.keys(visualizer.addresses)).not.toContain(NETWORK);
+    const [account] = await serviceContainers(ACCOUNTS);
+    expect(Object.keys(account.addresses)).toContain(NETWORK);
   });
 
   it('serves GET /accounts/10000 through the published port, with a quote from quotes-service', async () => {
@@ -143,9 +155,14 @@ onEngine('the landscape on a real Docker Swarm', () => {
 
   it('still answers 200, with the fallback quote, when quotes-service is scaled to 0', async () => {
     await scaleService(QUOTES, 0);
-    await waitFor('quotes-service to have no running task', 60_000, async () => {
-      return (await serviceContainers(QUOTES)).length === 0;
-    });
+    await waitFor(
+      'quotes-service to have no running task',
+      60_000,
+      async () => {
+        return (await serviceContainers(QUOTES)).length === 0;
+      },
+      DOCKER_POLL_MS,
+    );
     const response = await getJson<Account>(`${BASE_URL}/accounts/10002`);
     expect(response.status).toBe(200);
     expect(response.body.quote).toEqual(FALLBACK_QUOTE);
@@ -157,13 +174,18 @@ onEngine('the landscape on a real Docker Swarm', () => {
   it('keeps serving through its port when accountservice is scaled to 3 on one node', async () => {
     await scaleService(ACCOUNTS, 3);
     // Host-mode publishing: one task per node can bind the port; the others wait for a node.
-    await waitFor('the scale-up to be scheduled', 60_000, async () => {
-      const running = await serviceContainers(ACCOUNTS);
-      const pending = (await serviceTasks(ACCOUNTS)).filter(
-        (t) => t.DesiredState === 'Running' && t.CurrentState.startsWith('Pending'),
-      );
-      return running.length === 1 && pending.length === 2;
-    });
+    await waitFor(
+      'the scale-up to be scheduled',
+      60_000,
+      async () => {
+        const running = await serviceContainers(ACCOUNTS);
+        const pending = (await serviceTasks(ACCOUNTS)).filter(
+          (t) => t.DesiredState === 'Running' && t.CurrentState.startsWith('Pending'),
+        );
+        return running.length === 1 && pending.length === 2;
+      },
+      DOCKER_POLL_MS,
+    );
     const pending = (await serviceTasks(ACCOUNTS)).find((t) =>
       t.CurrentState.startsWith('Pending'),
     );
@@ -182,14 +204,24 @@ onEngine('the landscape on a real Docker Swarm', () => {
     const killedAt = Date.now();
     await docker(['kill', victim.id]);
     let replacement: TaskContainer | undefined;
-    await waitFor('Swarm to replace the killed task', 90_000, async () => {
-      const containers = await serviceContainers(ACCOUNTS);
-      replacement = containers.find((c) => c.id !== victim.id && c.health === 'healthy');
-      return replacement !== undefined;
-    });
-    await waitFor('the replacement to answer', 30_000, async () => {
-      return (await getJson(`${BASE_URL}/accounts/10004`)).status === 200;
-    });
+    await waitFor(
+      'Swarm to replace the killed task',
+      90_000,
+      async () => {
+        const containers = await serviceContainers(ACCOUNTS);
+        replacement = containers.find((c) => c.id !== victim.id && c.health === 'healthy');
+        return replacement !== undefined;
+      },
+      DOCKER_POLL_MS,
+    );
+    await waitFor(
+      'the replacement to answer',
+      30_000,
+      async () => {
+        return (await getJson(`${BASE_URL}/accounts/10004`)).status === 200;
+      },
+      DOCKER_POLL_MS,
+    );
     const seconds = ((Date.now() - killedAt) / 1000).toFixed(1);
     note(
       `docker kill ${victim.id.slice(0, 12)}: replaced by ${replacement?.id.slice(0, 12)}, serving again after ${seconds} s`,

@@ -1,6 +1,7 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { type VisualizerConfig, VISUALIZER_CONFIG } from './config/visualizer.config';
 import { HealthController } from './health/health.controller';
+import { LiveModule } from './live/live.module';
 import { SwarmModule } from './swarm/swarm.module';
 import { WebController } from './web/web.controller';
 
@@ -10,7 +11,7 @@ export class AppModule {
     return {
       module: AppModule,
       global: true,
-      imports: [SwarmModule],
+      imports: [SwarmModule, LiveModule],
       controllers: [HealthController, WebController],
       providers: [{ provide: VISUALIZER_CONFIG, useValue: config }],
       exports: [VISUALIZER_CONFIG],

@@ -1,6 +1,7 @@
 export * from './lib/browser';
 export * from './lib/built-service';
 export * from './lib/error-contract-cases';
+export * from './lib/fake-docker-engine';
 export * from './lib/free-port';
 export * from './lib/http-json';
 export * from './lib/loadtest-cli';
@@ -9,3 +10,4 @@ export * from './lib/stub-server';
 export * from './lib/syn-blackhole';
 export * from './lib/temp-dir';
 export * from './lib/timed';
+export * from './lib/wait-for';

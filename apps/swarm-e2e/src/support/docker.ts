@@ -1,9 +1,13 @@
+import { waitFor } from '@landscape/testing';
 import { workspaceRoot } from '@nx/devkit';
 import { execFile, execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 
 const run = promisify(execFile);
+
+/** How often checks that call the docker CLI poll: each call spawns a process. */
+export const DOCKER_POLL_MS = 500;
 
 /** Runs the docker CLI and returns its stdout; rejects with its stderr on a non-zero exit. */
 export async function docker(args: string[], env: Record<string, string> = {}): Promise<string> {
@@ -29,30 +33,42 @@ export function engineAvailable(): boolean {
 }
 
 export const STACK_FILE = join(workspaceRoot, 'deploy', 'docker-stack.yml');
+export const SOCKET_PROXY_FILE = join(workspaceRoot, 'deploy', 'docker-stack.socket-proxy.yml');
 
-export async function deployStack(stack: string, env: Record<string, string>): Promise<void> {
-  await docker(['stack', 'deploy', '--compose-file', STACK_FILE, stack], env);
+/** `docker stack deploy` of the stack file, and of `overrides` over it. */
+export async function deployStack(
+  stack: string,
+  env: Record<string, string>,
+  overrides: string[] = [],
+): Promise<void> {
+  const files = [STACK_FILE, ...overrides].flatMap((file) => ['--compose-file', file]);
+  await docker(['stack', 'deploy', ...files, stack], env);
 }
 
 /** Removes the stack and waits until its containers and network are gone. */
 export async function removeStack(stack: string): Promise<void> {
   await docker(['stack', 'rm', stack]);
-  await waitFor(`stack ${stack} to be removed`, 60_000, async () => {
-    const containers = await docker([
-      'ps',
-      '-aq',
-      '--filter',
-      `label=com.docker.stack.namespace=${stack}`,
-    ]);
-    const networks = await docker([
-      'network',
-      'ls',
-      '-q',
-      '--filter',
-      `label=com.docker.stack.namespace=${stack}`,
-    ]);
-    return containers === '' && networks === '';
-  });
+  await waitFor(
+    `stack ${stack} to be removed`,
+    60_000,
+    async () => {
+      const containers = await docker([
+        'ps',
+        '-aq',
+        '--filter',
+        `label=com.docker.stack.namespace=${stack}`,
+      ]);
+      const networks = await docker([
+        'network',
+        'ls',
+        '-q',
+        '--filter',
+        `label=com.docker.stack.namespace=${stack}`,
+      ]);
+      return containers === '' && networks === '';
+    },
+    DOCKER_POLL_MS,
+  );
 }
 
 export async function scaleService(service: string, replicas: number): Promise<void> {
@@ -100,10 +116,15 @@ export async function serviceContainers(service: string): Promise<TaskContainer[
 /** Waits until the service has exactly `replicas` running containers, all healthy. */
 export async function waitForHealthy(service: string, replicas: number, timeoutMs = 90_000) {
   let containers: TaskContainer[] = [];
-  await waitFor(`${service} to run ${replicas} healthy task(s)`, timeoutMs, async () => {
-    containers = await serviceContainers(service);
-    return containers.length === replicas && containers.every((c) => c.health === 'healthy');
-  });
+  await waitFor(
+    `${service} to run ${replicas} healthy task(s)`,
+    timeoutMs,
+    async () => {
+      containers = await serviceContainers(service);
+      return containers.length === replicas && containers.every((c) => c.health === 'healthy');
+    },
+    DOCKER_POLL_MS,
+  );
   return containers;
 }
 
@@ -118,24 +139,4 @@ export interface Task {
 export async function serviceTasks(service: string): Promise<Task[]> {
   const lines = await docker(['service', 'ps', '--no-trunc', '--format', '{{json .}}', service]);
   return lines === '' ? [] : lines.split('\n').map((line) => JSON.parse(line) as Task);
-}
-
-export async function waitFor(
-  what: string,
-  timeoutMs: number,
-  check: () => Promise<boolean>,
-): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  let lastError: unknown;
-  while (Date.now() < deadline) {
-    try {
-      if (await check()) return;
-    } catch (error) {
-      lastError = error;
-    }
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
-  throw new Error(
-    `timed out after ${timeoutMs} ms waiting for ${what}${lastError ? `: ${String(lastError)}` : ''}`,
-  );
 }

@@ -1,45 +1,24 @@
+import { waitFor } from '@landscape/testing';
 import type { Locator } from 'playwright-core';
 
-/** Polls until the locator matches `count` elements; rejects with what it last saw. */
-export async function waitForCount(
-  locator: Locator,
-  count: number,
-  timeoutMs: number,
-): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  let seen = await locator.count();
-  while (seen !== count) {
-    if (Date.now() > deadline) {
-      throw new Error(
-        `expected ${count} of ${String(locator)} within ${timeoutMs} ms, saw ${seen}`,
-      );
-    }
-    await new Promise((resolve) => setTimeout(resolve, 50));
+/** Waits until the locator matches `count` elements; rejects with what it last saw. */
+export async function waitForCount(locator: Locator, count: number, timeoutMs: number) {
+  let seen = -1;
+  await waitFor(`${count} of ${String(locator)}`, timeoutMs, async () => {
     seen = await locator.count();
-  }
+    return seen === count;
+  }).catch((error: Error) => {
+    throw new Error(`${error.message}, saw ${seen}`);
+  });
 }
 
-/** Polls until the locator's first element has this text. */
-export async function waitForText(
-  locator: Locator,
-  text: string,
-  timeoutMs: number,
-): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  let seen = await locator
-    .first()
-    .textContent()
-    .catch(() => null);
-  while (seen !== text) {
-    if (Date.now() > deadline) {
-      throw new Error(
-        `expected "${text}" in ${String(locator)} within ${timeoutMs} ms, saw "${seen}"`,
-      );
-    }
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    seen = await locator
-      .first()
-      .textContent()
-      .catch(() => null);
-  }
+/** Waits until the locator's first element has this text. */
+export async function waitForText(locator: Locator, text: string, timeoutMs: number) {
+  let seen: string | null = null;
+  await waitFor(`"${text}" in ${String(locator)}`, timeoutMs, async () => {
+    seen = await locator.first().textContent();
+    return seen === text;
+  }).catch((error: Error) => {
+    throw new Error(`${error.message}, saw "${seen}"`);
+  });
 }

@@ -11,7 +11,8 @@ export const VISUALIZER_PORT = 16969;
 
 /**
  * This kernel has no IPVS: DNS round robin and host-mode ports instead of VIP and ingress, on
- * ports of their own. The visualizer runs unprivileged, in the Docker socket's group.
+ * ports of their own. The visualizer and the socket proxy run unprivileged, in the Docker
+ * socket's group.
  */
 export function stackEnv(): Record<string, string> {
   return {
@@ -21,6 +22,7 @@ export function stackEnv(): Record<string, string> {
     ACCOUNTSERVICE_PORT: String(ACCOUNTSERVICE_PORT),
     VISUALIZER_PORT: String(VISUALIZER_PORT),
     VISUALIZER_USER: `65532:${statSync('/var/run/docker.sock').gid}`,
+    DOCKER_API_PROXY_USER: `65532:${statSync('/var/run/docker.sock').gid}`,
     IMAGE_PREFIX: 'someprefix',
     IMAGE_TAG: VERSION,
   };

@@ -1,21 +1,26 @@
-import { Controller, Get, Inject, ServiceUnavailableException } from '@nestjs/common';
+import { Controller, Get, Res } from '@nestjs/common';
 import { HEALTH_UP, type HealthBody } from '@landscape/contracts';
-import type Docker from 'dockerode';
-import { DOCKER_CLIENT } from '../swarm/docker-client';
+import type { FastifyReply } from 'fastify';
+import { SwarmWatcher } from '../swarm/swarm-watcher.service';
 
-/** Healthy while the Docker API answers. */
+/**
+ * Healthy while the watcher's reads of the Docker engine succeed: an engine that answers a ping
+ * but not the reads still leaves the graph stale.
+ */
 @Controller('health')
 export class HealthController {
-  constructor(@Inject(DOCKER_CLIENT) private readonly docker: Docker) {}
+  constructor(private readonly watcher: SwarmWatcher) {}
 
   @Get()
-  async check(): Promise<HealthBody> {
-    try {
-      await this.docker.ping();
-      return HEALTH_UP;
-    } catch (error) {
-      const down: HealthBody = { status: 'DOWN', reason: `docker: ${(error as Error).message}` };
-      throw new ServiceUnavailableException(down);
-    }
+  check(@Res({ passthrough: true }) reply: FastifyReply): HealthBody {
+    const engine = this.watcher.engineStatus;
+    if (engine?.answering) return HEALTH_UP;
+    void reply.status(503);
+    return {
+      status: 'DOWN',
+      reason: engine
+        ? `docker: not answering since ${engine.since}: ${engine.reason}`
+        : 'docker: not read yet',
+    };
   }
 }

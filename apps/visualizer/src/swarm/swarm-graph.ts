@@ -5,7 +5,7 @@ import type {
   SwarmService,
   SwarmTask,
   TaskPhase,
-} from './swarm-graph.model';
+} from '@landscape/contracts';
 
 /**
  * The parts of the Docker Engine API's objects that the graph reads. The API returns much more,

@@ -5,32 +5,35 @@ import {
   type OnModuleDestroy,
   type OnModuleInit,
 } from '@nestjs/common';
-import type Docker from 'dockerode';
-import { BehaviorSubject, filter, type Observable } from 'rxjs';
+import { type EngineStatus, SWARM_EVENTS } from '@landscape/contracts';
+import { Subject } from 'rxjs';
 import { type VisualizerConfig, VISUALIZER_CONFIG } from '../config/visualizer.config';
-import { DOCKER_CLIENT } from './docker-client';
+import { DockerEngine } from './docker-engine';
+import { changesGraph, GRAPH_EVENT_FILTERS } from './graph-events';
 import { type DockerSwarmState, toSwarmGraph } from './swarm-graph';
-import type { SwarmGraph } from './swarm-graph.model';
 
-const EVENT_TYPES: Array<'service' | 'node' | 'container' | 'network'> = [
-  'service',
-  'node',
-  'container',
-  'network',
-];
+/** One change to publish: the event's name and its data, serialised once for every client. */
+export interface SwarmUpdate {
+  event: (typeof SWARM_EVENTS)[keyof typeof SWARM_EVENTS];
+  json: string;
+}
+
 /** Events come in bursts (a scale-up is several): read the swarm once per burst. */
 const EVENT_DEBOUNCE_MS = 100;
 const EVENTS_RETRY_MS = 2_000;
 
 /**
- * The one reader of the Docker API, whatever the number of browsers: it reads the swarm when an
- * event arrives and every pollIntervalMs, and publishes the graph when it changed.
+ * The one reader of the Docker API, whatever the number of browsers: it reads the swarm when a
+ * graph-changing event arrives and every pollIntervalMs, and publishes the graph when it changed
+ * and the engine's status when it changed. Every engine call is bounded, so each read settles,
+ * and the next read always starts.
  */
 @Injectable()
 export class SwarmWatcher implements OnModuleInit, OnModuleDestroy {
   private readonly logger = new Logger(SwarmWatcher.name);
-  private readonly graph$ = new BehaviorSubject<SwarmGraph | undefined>(undefined);
-  private lastJson = '';
+  private readonly updates$ = new Subject<SwarmUpdate>();
+  private graph: string | undefined;
+  private engine: EngineStatus | undefined;
   private reading: Promise<void> | undefined;
   private readAgain = false;
   private pollTimer?: NodeJS.Timeout;
@@ -39,17 +42,30 @@ export class SwarmWatcher implements OnModuleInit, OnModuleDestroy {
   private stopped = false;
 
   constructor(
-    @Inject(DOCKER_CLIENT) private readonly docker: Docker,
-    @Inject(VISUALIZER_CONFIG) private readonly config: VisualizerConfig,
+    private readonly docker: DockerEngine,
+    @Inject(VISUALIZER_CONFIG) private readonly config: Pick<VisualizerConfig, 'pollIntervalMs'>,
   ) {}
 
-  /** The current graph, then every change. */
-  get changes(): Observable<SwarmGraph> {
-    return this.graph$.pipe(filter((graph): graph is SwarmGraph => graph !== undefined));
+  /** Each change to the graph or to the engine's status. */
+  get updates() {
+    return this.updates$.asObservable();
   }
 
-  get current(): SwarmGraph | undefined {
-    return this.graph$.value;
+  /** The graph as JSON, once the swarm has been read. */
+  get graphJson(): string | undefined {
+    return this.graph;
+  }
+
+  get engineStatus(): EngineStatus | undefined {
+    return this.engine;
+  }
+
+  /** What a client that arrives now needs: the current status and graph. */
+  current(): SwarmUpdate[] {
+    const now: SwarmUpdate[] = [];
+    if (this.engine) now.push({ event: SWARM_EVENTS.engine, json: JSON.stringify(this.engine) });
+    if (this.graph) now.push({ event: SWARM_EVENTS.graph, json: this.graph });
+    return now;
   }
 
   onModuleInit(): void {
@@ -58,13 +74,13 @@ export class SwarmWatcher implements OnModuleInit, OnModuleDestroy {
     void this.followEvents();
   }
 
-  /** Runs before the HTTP server closes: ending the event streams lets their connections go. */
+  /** Runs before the HTTP server closes: ending the event stream lets its connection go. */
   onModuleDestroy(): void {
     this.stopped = true;
     clearInterval(this.pollTimer);
     clearTimeout(this.debounceTimer);
     (this.events as { destroy?: () => void } | undefined)?.destroy?.();
-    this.graph$.complete();
+    this.updates$.complete();
   }
 
   /** Reads the swarm; a call during a read makes one more read after it, never two at once. */
@@ -84,36 +100,48 @@ export class SwarmWatcher implements OnModuleInit, OnModuleDestroy {
   }
 
   private async read(): Promise<void> {
+    let state: DockerSwarmState;
     try {
       const [nodes, services, tasks, networks] = await Promise.all([
-        this.docker.listNodes(),
-        this.docker.listServices(),
-        this.docker.listTasks(),
-        this.docker.listNetworks(),
+        this.docker.call('GET /nodes', (d, abortSignal) => d.listNodes({ abortSignal })),
+        this.docker.call('GET /services', (d, abortSignal) => d.listServices({ abortSignal })),
+        this.docker.call('GET /tasks', (d, abortSignal) => d.listTasks({ abortSignal })),
+        this.docker.call('GET /networks', (d, abortSignal) => d.listNetworks({ abortSignal })),
       ]);
-      const graph = toSwarmGraph({
-        nodes,
-        services,
-        tasks,
-        networks,
-      } as unknown as DockerSwarmState);
-      const json = JSON.stringify(graph);
-      if (json !== this.lastJson && !this.stopped) {
-        this.lastJson = json;
-        this.graph$.next(graph);
-      }
+      state = { nodes, services, tasks, networks } as unknown as DockerSwarmState;
     } catch (error) {
-      this.logger.warn(`cannot read the swarm: ${(error as Error).message}`);
+      this.setEngine(false, (error as Error).message);
+      return;
     }
+    this.setEngine(true);
+    const json = JSON.stringify(toSwarmGraph(state));
+    if (json !== this.graph && !this.stopped) {
+      this.graph = json;
+      this.updates$.next({ event: SWARM_EVENTS.graph, json });
+    }
+  }
+
+  private setEngine(answering: boolean, reason = ''): void {
+    if (this.engine?.answering === answering || this.stopped) return;
+    const since = new Date().toISOString();
+    this.engine = answering ? { answering, since } : { answering, since, reason };
+    if (answering) this.logger.log('the Docker engine answers');
+    else this.logger.warn(`the Docker engine does not answer: ${reason}`);
+    this.updates$.next({ event: SWARM_EVENTS.engine, json: JSON.stringify(this.engine) });
   }
 
   private async followEvents(): Promise<void> {
     while (!this.stopped) {
       try {
-        const stream = await this.docker.getEvents({ filters: { type: EVENT_TYPES } });
+        const stream = await this.docker.events(GRAPH_EVENT_FILTERS);
         this.events = stream;
         await new Promise<void>((resolve) => {
-          stream.on('data', () => this.onEvent());
+          let partial = '';
+          stream.on('data', (chunk: Buffer) => {
+            const lines = (partial + chunk.toString('utf8')).split('\n');
+            partial = lines.pop() ?? '';
+            if (lines.some(changesGraph)) this.onEvent();
+          });
           stream.on('end', resolve);
           stream.on('close', resolve);
           stream.on('error', resolve);
@@ -121,7 +149,10 @@ export class SwarmWatcher implements OnModuleInit, OnModuleDestroy {
       } catch (error) {
         this.logger.warn(`cannot follow Docker events: ${(error as Error).message}`);
       }
-      if (!this.stopped) await new Promise((resolve) => setTimeout(resolve, EVENTS_RETRY_MS));
+      if (!this.stopped) {
+        void this.refresh(); // whatever happened while the stream was down
+        await new Promise((resolve) => setTimeout(resolve, EVENTS_RETRY_MS));
+      }
     }
   }
 

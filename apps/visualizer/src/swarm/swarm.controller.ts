@@ -1,28 +1,16 @@
-import {
-  Controller,
-  Get,
-  type MessageEvent,
-  ServiceUnavailableException,
-  Sse,
-} from '@nestjs/common';
-import { map, type Observable } from 'rxjs';
-import type { SwarmGraph } from './swarm-graph.model';
+import { Controller, Get, Header, ServiceUnavailableException } from '@nestjs/common';
 import { SwarmWatcher } from './swarm-watcher.service';
 
 @Controller('api')
 export class SwarmController {
   constructor(private readonly watcher: SwarmWatcher) {}
 
+  /** The SwarmGraph contract, as the watcher serialised it once. */
   @Get('graph')
-  graph(): SwarmGraph {
-    const graph = this.watcher.current;
+  @Header('content-type', 'application/json; charset=utf-8')
+  graph(): string {
+    const graph = this.watcher.graphJson;
     if (!graph) throw new ServiceUnavailableException('the swarm has not been read yet');
     return graph;
-  }
-
-  /** Server-sent events: the graph now, then each time it changes. */
-  @Sse('events')
-  events(): Observable<MessageEvent> {
-    return this.watcher.changes.pipe(map((graph) => ({ type: 'graph', data: graph })));
   }
 }

@@ -1,11 +1,11 @@
 import { Module } from '@nestjs/common';
-import { connectDocker, DOCKER_CLIENT } from './docker-client';
+import { DockerEngine } from './docker-engine';
 import { SwarmController } from './swarm.controller';
 import { SwarmWatcher } from './swarm-watcher.service';
 
 @Module({
   controllers: [SwarmController],
-  providers: [{ provide: DOCKER_CLIENT, useFactory: connectDocker }, SwarmWatcher],
-  exports: [DOCKER_CLIENT],
+  providers: [DockerEngine, SwarmWatcher],
+  exports: [SwarmWatcher],
 })
 export class SwarmModule {}

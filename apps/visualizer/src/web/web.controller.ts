@@ -6,8 +6,16 @@ import { join } from 'node:path';
 const PUBLIC_DIR = join(__dirname, 'public');
 const read = (file: string) => readFileSync(join(PUBLIC_DIR, file), 'utf8');
 
-const CONTENT_SECURITY_POLICY =
-  "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self' data:";
+const CONTENT_SECURITY_POLICY = [
+  "default-src 'none'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "connect-src 'self'",
+  "img-src 'self' data:",
+  "frame-ancestors 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+].join('; ');
 
 @Controller()
 export class WebController {

@@ -1,4 +1,7 @@
-/** What the visualizer's API sends to browsers: the swarm as a graph, without secrets. */
+/**
+ * The visualizer's `GET /api/graph` and the `graph` event of `GET /api/events`: the swarm as a
+ * graph, copied field by field from the Docker API so that no secret or environment leaves.
+ */
 export interface SwarmGraph {
   nodes: SwarmNode[];
   services: SwarmService[];
@@ -50,3 +53,14 @@ export interface SwarmNetwork {
   name: string;
   driver: string;
 }
+
+/**
+ * The `engine` event of `GET /api/events`: whether the visualizer's last read of the Docker
+ * engine succeeded, since when, and if not, why. While it does not answer, the graph is stale.
+ */
+export type EngineStatus =
+  | { answering: true; since: string }
+  | { answering: false; since: string; reason: string };
+
+/** The event names of `GET /api/events` (server-sent events). */
+export const SWARM_EVENTS = { graph: 'graph', engine: 'engine' } as const;
