@@ -38,7 +38,10 @@ function makeClient(baseUrl: string, options: Partial<QuoteClientOptions> = {}):
     },
   };
   const pool = new QuotesPool(config);
-  const http = new HttpService(axios.create({ adapter: undiciAdapter(pool.agent) }));
+  const adapter = undiciAdapter(pool.agent, {
+    freshConnection: (origin) => pool.freshConnection(origin),
+  });
+  const http = new HttpService(axios.create({ adapter }));
   return { client: new QuoteClient(http, config), close: () => pool.onApplicationShutdown() };
 }
 

@@ -1,5 +1,5 @@
 import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
-import { Agent } from 'undici';
+import { Agent, Client, type Dispatcher } from 'undici';
 import {
   type AccountServiceConfig,
   ACCOUNT_SERVICE_CONFIG,
@@ -23,16 +23,23 @@ const IDLE_CONNECTION_MS = 4_000;
 @Injectable()
 export class QuotesPool implements OnApplicationShutdown {
   readonly agent: Agent;
+  private readonly connectTimeoutMs: number;
 
   constructor(@Inject(ACCOUNT_SERVICE_CONFIG) config: Pick<AccountServiceConfig, 'quotes'>) {
+    this.connectTimeoutMs = config.quotes.timeoutMs;
     this.agent = new Agent({
       connections: 256,
       maxRequestsPerClient: MAX_REQUESTS_PER_CONNECTION,
       keepAliveTimeout: IDLE_CONNECTION_MS,
       keepAliveMaxTimeout: IDLE_CONNECTION_MS,
       // A connect that gets no answer (a partition, a node gone) is given up with the call.
-      connectTimeout: config.quotes.timeoutMs,
+      connectTimeout: this.connectTimeoutMs,
     });
+  }
+
+  /** One new connection, outside the pool, for a retry (see undiciAdapter); its user closes it. */
+  freshConnection(origin: string): Dispatcher {
+    return new Client(origin, { connectTimeout: this.connectTimeoutMs, pipelining: 0 });
   }
 
   onApplicationShutdown(): Promise<void> {

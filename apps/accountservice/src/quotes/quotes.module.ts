@@ -11,7 +11,11 @@ import { undiciAdapter } from './undici-adapter';
     HttpModule.registerAsync({
       imports: [QuotesPoolModule],
       inject: [QuotesPool],
-      useFactory: (pool: QuotesPool) => ({ adapter: undiciAdapter(pool.agent) }),
+      useFactory: (pool: QuotesPool) => ({
+        adapter: undiciAdapter(pool.agent, {
+          freshConnection: (origin) => pool.freshConnection(origin),
+        }),
+      }),
     }),
   ],
   providers: [QuoteClient],

@@ -1,7 +1,8 @@
 import { freePort, sendJson, startStubServer, type StubServer, timed } from '@landscape/testing';
 import axios, { AxiosError, type AxiosInstance } from 'axios';
+import type { ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
-import { Agent } from 'undici';
+import { Agent, Client } from 'undici';
 import { undiciAdapter } from './undici-adapter';
 
 describe('undiciAdapter against a real HTTP server', () => {
@@ -119,5 +120,75 @@ describe('undiciAdapter against a real HTTP server', () => {
     // kept alive: a handful of connections, not one per request
     expect(counts.length).toBeGreaterThanOrEqual(3);
     expect(counts.length).toBeLessThanOrEqual(5);
+  });
+});
+
+describe('undiciAdapter retry on a fresh connection', () => {
+  let stub: StubServer;
+  let agent: Agent;
+  let fresh: number;
+  let client: AxiosInstance;
+  /** What the stub does with the nth request (1-based). */
+  let behave: (n: number, response: ServerResponse) => void;
+
+  beforeEach(async () => {
+    fresh = 0;
+    stub = await startStubServer((request, response) => behave(stub.requests, response));
+    agent = new Agent({ connections: 4 });
+    const adapter = undiciAdapter(agent, {
+      freshConnection: (origin) => {
+        fresh += 1;
+        return new Client(origin, { pipelining: 0 });
+      },
+    });
+    client = axios.create({ adapter, baseURL: stub.url });
+  });
+
+  afterEach(async () => {
+    await agent.close();
+    await stub.close();
+  });
+
+  const dropConnection = (response: ServerResponse) => response.socket?.destroy();
+
+  it('retries a GET once on a new connection when its connection failed before any answer', async () => {
+    behave = (n, response) => (n === 1 ? dropConnection(response) : sendJson(response, { n }));
+    const response = await client.get('/');
+    expect(response.data).toEqual({ n: 2 });
+    expect(fresh).toBe(1);
+    expect(stub.connections).toBe(2);
+  });
+
+  it('never retries once the answer has begun', async () => {
+    behave = (_n, response) => {
+      response.writeHead(200, { 'content-type': 'application/json' });
+      response.write('{"half":');
+      setTimeout(() => dropConnection(response), 20);
+    };
+    await expect(client.get('/')).rejects.toBeInstanceOf(AxiosError);
+    expect(stub.requests).toBe(1);
+    expect(fresh).toBe(0);
+  });
+
+  it('retries only once, and never a POST', async () => {
+    behave = (_n, response) => dropConnection(response);
+    await expect(client.get('/')).rejects.toMatchObject({
+      code: expect.stringMatching(/ECONNRESET|UND_ERR_SOCKET/),
+    });
+    expect(stub.requests).toBe(2);
+    await expect(client.post('/', 'x')).rejects.toBeInstanceOf(AxiosError);
+    expect(stub.requests).toBe(3);
+  });
+
+  it('keeps the retry within the first attempt’s time budget', async () => {
+    behave = (n, response) =>
+      n === 1 ? setTimeout(() => dropConnection(response), 150) : undefined;
+    const { value, elapsedMs } = await timed(() =>
+      client.get('/', { signal: AbortSignal.timeout(300) }).catch((caught: unknown) => caught),
+    );
+    expect(axios.isCancel(value)).toBe(true);
+    expect(stub.requests).toBe(2);
+    expect(elapsedMs).toBeGreaterThanOrEqual(295);
+    expect(elapsedMs).toBeLessThan(3_000);
   });
 });

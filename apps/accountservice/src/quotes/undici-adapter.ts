@@ -10,6 +10,29 @@ import { type Dispatcher, errors } from 'undici';
 
 const TIMEOUTS = [errors.HeadersTimeoutError, errors.BodyTimeoutError, errors.ConnectTimeoutError];
 
+/** Failures of the connection itself, with no response begun: a retry elsewhere may succeed. */
+const CONNECTION_FAILURES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'EPIPE',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'UND_ERR_SOCKET', // the other side closed the connection
+  'UND_ERR_CLOSED',
+]);
+const IDEMPOTENT = new Set(['GET', 'HEAD']);
+
+export interface UndiciAdapterOptions {
+  /**
+   * A dispatcher on a new connection to this origin, for one retry of an idempotent request whose
+   * connection failed before any response came: a kept-alive connection to an instance that has
+   * just gone away (a rolling update) is retried on a fresh connection, which resolves the name
+   * again. The retry runs under the same abort signal, so within the same time budget. It is
+   * closed once the retry is over.
+   */
+  freshConnection?: (origin: string) => Dispatcher;
+}
+
 /**
  * Sends axios requests through an undici dispatcher instead of node:http. axios stays the API
  * (and @nestjs/axios the module); undici's keep-alive pool costs a fraction of what axios's http
@@ -18,44 +41,73 @@ const TIMEOUTS = [errors.HeadersTimeoutError, errors.BodyTimeoutError, errors.Co
  * `signal`, `timeout`, `maxContentLength`, `validateStatus`, and text, JSON, arraybuffer or stream
  * responses (axios's transformResponse parses JSON afterwards, as with its own adapters).
  */
-export function undiciAdapter(dispatcher: Dispatcher): AxiosAdapter {
+export function undiciAdapter(
+  dispatcher: Dispatcher,
+  options: UndiciAdapterOptions = {},
+): AxiosAdapter {
   return async (config: InternalAxiosRequestConfig): Promise<AxiosResponse> => {
     const url = requestUrl(config);
     const signal = config.signal as AbortSignal | undefined;
-    let response: Dispatcher.ResponseData;
-    try {
-      const sent = dispatcher.request({
+    const method = (config.method ?? 'get').toUpperCase() as Dispatcher.HttpMethod;
+    const send = (through: Dispatcher) => {
+      const sent = through.request({
         origin: url.origin,
         path: `${url.pathname}${url.search}`,
-        method: (config.method ?? 'get').toUpperCase() as Dispatcher.HttpMethod,
+        method,
         headers: config.headers.toJSON(true) as Record<string, string>,
         body: config.data as string | Buffer | undefined,
         signal,
         ...(config.timeout && { headersTimeout: config.timeout, bodyTimeout: config.timeout }),
       });
-      response = await (signal ? settleOnAbort(sent, signal) : sent);
+      return signal ? settleOnAbort(sent, signal) : sent;
+    };
+    let fresh: Dispatcher | undefined;
+    let response: Dispatcher.ResponseData;
+    try {
+      try {
+        response = await send(dispatcher);
+      } catch (error) {
+        const code = (error as { code?: string }).code ?? '';
+        const retry = IDEMPOTENT.has(method) && CONNECTION_FAILURES.has(code) && !signal?.aborted;
+        if (!retry || !options.freshConnection) throw error;
+        fresh = options.freshConnection(url.origin);
+        response = await send(fresh);
+      }
     } catch (error) {
+      void fresh?.destroy();
       throw toAxiosError(error as Error, config);
     }
-    const result: AxiosResponse = {
-      status: response.statusCode,
-      statusText: '',
-      headers: AxiosHeaders.from(response.headers as Record<string, string>),
-      config,
-      request: { path: url.pathname },
-      data: config.responseType === 'stream' ? response.body : await readBody(response, config),
-    };
-    if (config.validateStatus && !config.validateStatus(result.status)) {
-      throw new AxiosError(
-        `Request failed with status code ${result.status}`,
-        result.status >= 500 ? AxiosError.ERR_BAD_RESPONSE : AxiosError.ERR_BAD_REQUEST,
-        config,
-        result.request,
-        result,
-      );
+    try {
+      return await answer(response, url, config);
+    } finally {
+      void fresh?.close();
     }
-    return result;
   };
+}
+
+async function answer(
+  response: Dispatcher.ResponseData,
+  url: URL,
+  config: InternalAxiosRequestConfig,
+): Promise<AxiosResponse> {
+  const result: AxiosResponse = {
+    status: response.statusCode,
+    statusText: '',
+    headers: AxiosHeaders.from(response.headers as Record<string, string>),
+    config,
+    request: { path: url.pathname },
+    data: config.responseType === 'stream' ? response.body : await readBody(response, config),
+  };
+  if (config.validateStatus && !config.validateStatus(result.status)) {
+    throw new AxiosError(
+      `Request failed with status code ${result.status}`,
+      result.status >= 500 ? AxiosError.ERR_BAD_RESPONSE : AxiosError.ERR_BAD_REQUEST,
+      config,
+      result.request,
+      result,
+    );
+  }
+  return result;
 }
 
 /**
