@@ -67,6 +67,41 @@ describe('accountservice start and stop', () => {
     first.dataDir.remove();
   });
 
+  it('while draining, serves a request that arrives on a kept-alive connection, and asks to close it', async () => {
+    const slowQuotes = await startStubServer((_req, res) => {
+      setTimeout(
+        () => sendJson(res, { quote: 'Drained.', ipAddress: 'stub/127.0.0.1:1', language: 'en' }),
+        400,
+      );
+    });
+    const account = await startAccountService({
+      QUOTES_SERVICE_URL: slowQuotes.url,
+      QUOTES_TIMEOUT_MS: '2000',
+    });
+    const { port } = new URL(account.url);
+    const socket = connect(Number(port), '127.0.0.1');
+    let received = '';
+    socket.setEncoding('utf8').on('data', (chunk: string) => (received += chunk));
+    const closed = new Promise((resolve) => socket.once('close', resolve));
+    await new Promise((resolve) => socket.once('connect', resolve));
+    socket.write('GET /accounts/10006 HTTP/1.1\r\nhost: a\r\n\r\n');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const stopped = account.service.stop('SIGTERM');
+    await waitFor('the shutdown to begin', 5_000, () =>
+      account.service.stdout.includes('SIGTERM received'),
+    );
+    socket.write('GET /accounts/10007 HTTP/1.1\r\nhost: a\r\n\r\n');
+    expect(await stopped).toEqual({ code: 0, signal: null });
+    await closed;
+    const answers = received.split(/(?=HTTP\/1\.1 )/);
+    expect(answers).toHaveLength(2);
+    expect(answers.map((answer) => answer.slice(0, 12))).toEqual(['HTTP/1.1 200', 'HTTP/1.1 200']);
+    expect(answers[1]).toMatch(/^connection: close$/im);
+    expect(answers[1]).toContain('"name":"Person_7"');
+    await slowQuotes.close();
+    account.dataDir.remove();
+  });
+
   it('stops within SHUTDOWN_TIMEOUT_MS although a client holds a half-sent request, closing LevelDB and exiting 0', async () => {
     const account = await startAccountService({ SHUTDOWN_TIMEOUT_MS: '1000' });
     const client = await halfSentRequest(account.url);

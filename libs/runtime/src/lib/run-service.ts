@@ -69,6 +69,9 @@ export async function createServiceApp(
       frameworkErrors,
       clientErrorHandler,
       requestTimeout: REQUEST_TIMEOUT_MS,
+      // While draining, a request that arrives on a kept-alive connection is served, with
+      // `Connection: close`, rather than refused with a 503 its caller would have to retry.
+      return503OnClosing: false,
       http: {
         headersTimeout: HEADERS_TIMEOUT_MS,
         connectionsCheckingInterval: CONNECTIONS_CHECK_MS,
