@@ -43,7 +43,7 @@ type Subject = 'ceiling' | 'accountPath' | 'rawPair' | 'fullChain';
 
 async function load(server: BenchServer, scenario: Scenario): Promise<LoadResult> {
   const result = await runLoad({
-    baseUrl: server.url,
+    baseUrls: [server.url],
     path: '/accounts/{id}',
     scenario,
     timeoutMs: 10_000,

@@ -5,7 +5,7 @@ const parse = (...argv: string[]) => parseLoadOptions(argv, new Date('2026-01-02
 describe('parseLoadOptions', () => {
   it('runs the article scenario by default: 1000 users over 10 s, 1 s pause, 30 s', () => {
     expect(parse()).toEqual({
-      baseUrl: 'http://localhost:6767',
+      baseUrls: ['http://localhost:6767'],
       path: '/accounts/{id}',
       scenario: { kind: 'article', users: 1000, rampS: 10, pauseS: 1, durationS: 30 },
       timeoutMs: 10_000,
@@ -17,8 +17,21 @@ describe('parseLoadOptions', () => {
   it("takes the article's flags", () => {
     const options = parse('--users=1000', '--duration=30', '--baseUrl=http://192.168.99.100:6767');
     expect(options).toMatchObject({
-      baseUrl: 'http://192.168.99.100:6767',
+      baseUrls: ['http://192.168.99.100:6767'],
       scenario: { kind: 'article', users: 1000, durationS: 30 },
+    });
+  });
+
+  it('takes several --baseUrl values, and a field to count', () => {
+    expect(
+      parse(
+        '--baseUrl=http://10.0.0.1:6767',
+        '--baseUrl=http://10.0.0.2:6767',
+        '--count-field=quote.ipAddress',
+      ),
+    ).toMatchObject({
+      baseUrls: ['http://10.0.0.1:6767', 'http://10.0.0.2:6767'],
+      countField: 'quote.ipAddress',
     });
   });
 

@@ -5,7 +5,10 @@ import type { Scenario } from '../load/scenario';
 export type FootprintTarget = { pid: number } | { service: string } | { container: string };
 
 export interface LoadOptions {
-  baseUrl: string;
+  /** Where to send the load; several are sent to in turn (round robin). */
+  baseUrls: string[];
+  /** A dotted path into each JSON answer whose values are counted, e.g. quote.ipAddress. */
+  countField?: string;
   path: string;
   scenario: Scenario;
   timeoutMs: number;
@@ -24,9 +27,10 @@ Scenarios (the article's run is the default):
   --connections=N --duration=S                     peak: as fast as N connections go
 
 Target:
-  --baseUrl=http://localhost:6767   where to send the load
+  --baseUrl=http://localhost:6767   where to send the load; repeat it to send to several in turn
   --path=/accounts/{id}             what to GET; {id} cycles over the 100 seeded account ids
   --timeout=10000                   ms before an unanswered request counts as a timeout
+  --count-field=quote.ipAddress     count the answers by this field of their JSON body
 
 Footprint (repeatable), sampled every second:
   --pid=PID  --service=STACK_SERVICE  --container=NAME
@@ -56,7 +60,7 @@ export function parseLoadOptions(argv: string[], now = new Date()): LoadOptions 
       allowPositionals: false,
       options: {
         help: { type: 'boolean', short: 'h' },
-        baseUrl: { type: 'string', default: 'http://localhost:6767' },
+        baseUrl: { type: 'string', multiple: true, default: ['http://localhost:6767'] },
         path: { type: 'string', default: '/accounts/{id}' },
         users: { type: 'string' },
         ramp: { type: 'string', default: '10' },
@@ -65,6 +69,7 @@ export function parseLoadOptions(argv: string[], now = new Date()): LoadOptions 
         rate: { type: 'string' },
         connections: { type: 'string' },
         timeout: { type: 'string', default: '10000' },
+        'count-field': { type: 'string' },
         pid: { type: 'string', multiple: true, default: [] },
         service: { type: 'string', multiple: true, default: [] },
         container: { type: 'string', multiple: true, default: [] },
@@ -119,7 +124,8 @@ export function parseLoadOptions(argv: string[], now = new Date()): LoadOptions 
   }
 
   return {
-    baseUrl: parseBaseUrl(values.baseUrl),
+    baseUrls: values.baseUrl.map(parseBaseUrl),
+    ...(values['count-field'] !== undefined && { countField: parseField(values['count-field']) }),
     path: parsePath(values.path),
     scenario,
     timeoutMs: whole('timeout', values.timeout) as number,
@@ -150,6 +156,15 @@ function parseBaseUrl(text: string): string {
     );
   }
   return url.origin;
+}
+
+function parseField(text: string): string {
+  if (!/^[A-Za-z_$][\w$]*(\.[A-Za-z_$][\w$]*)*$/.test(text)) {
+    throw new LoadOptionsError(
+      `--count-field must be a dotted field path such as quote.ipAddress, got "${text}"`,
+    );
+  }
+  return text;
 }
 
 function parsePath(text: string): string {

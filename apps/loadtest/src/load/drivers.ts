@@ -4,7 +4,7 @@ import type { Outcome } from './outcome';
 import type { ArticleScenario, PeakScenario, RateScenario, Scenario } from './scenario';
 
 export interface DriverContext {
-  target: HttpTarget;
+  target: Pick<HttpTarget, 'get'>;
   nextPath: () => string;
   record: (outcome: Outcome) => void;
   /** Aborted when the run should stop early (Ctrl-C); requests in flight still finish. */

@@ -1,11 +1,13 @@
 import { Pool, errors } from 'undici';
-import type { ErrorKind, Outcome } from './outcome';
+import { type ErrorKind, fieldValue, type Outcome } from './outcome';
 
 export interface HttpTargetOptions {
   /** Most connections open at once. */
   connections: number;
   /** An answer that has not fully arrived after this long counts as a timeout. */
   timeoutMs: number;
+  /** A dotted path into JSON answers whose value each outcome carries; bodies are read only then. */
+  countField?: string;
 }
 
 const TIMEOUT_ERRORS = [
@@ -22,11 +24,13 @@ const HEADERS = { accept: 'application/json' };
  */
 export class HttpTarget {
   private readonly pool: Pool;
+  private readonly field?: string[];
 
   constructor(
     readonly origin: string,
     options: HttpTargetOptions,
   ) {
+    this.field = options.countField?.split('.');
     this.pool = new Pool(origin, {
       connections: options.connections,
       pipelining: 1,
@@ -43,8 +47,10 @@ export class HttpTarget {
    * busy is not measured as fast (coordinated omission).
    */
   get(path: string, dueAt = performance.now()): Promise<Outcome> {
+    const field = this.field;
     return new Promise((resolve) => {
       let status = 0;
+      const chunks: Buffer[] | undefined = field && [];
       const latencyUs = () => (performance.now() - dueAt) * 1000;
       this.pool.dispatch(
         { path, method: 'GET', headers: HEADERS },
@@ -54,12 +60,16 @@ export class HttpTarget {
             status = statusCode;
             return true;
           },
-          onData: () => true,
+          onData: (chunk) => {
+            chunks?.push(chunk);
+            return true;
+          },
           onComplete: () =>
             resolve({
               latencyUs: latencyUs(),
               status,
               ...(status !== 200 && { error: 'status' as const }),
+              ...(field && chunks && { field: counted(chunks, field) }),
             }),
           onError: (error) => resolve({ latencyUs: latencyUs(), error: classify(error) }),
         },
@@ -69,6 +79,14 @@ export class HttpTarget {
 
   close(): Promise<void> {
     return this.pool.destroy();
+  }
+}
+
+function counted(chunks: Buffer[], field: string[]): string {
+  try {
+    return fieldValue(JSON.parse(Buffer.concat(chunks).toString('utf8')), field);
+  } catch {
+    return '(not JSON)';
   }
 }
 

@@ -41,6 +41,8 @@ export interface RecordedRun extends LatencySummary {
   errors: Record<ErrorKind, number>;
   /** Count per non-200 status code. */
   statuses: Record<string, number>;
+  /** Count per value of the counted field (--count-field), when there is one. */
+  fieldCounts: Record<string, number>;
   intervals: Interval[];
   distribution: DistributionBucket[];
 }
@@ -56,6 +58,7 @@ export class Recorder {
   private readonly intervals: Interval[] = [];
   private readonly errors: Record<ErrorKind, number> = { status: 0, timeout: 0, connection: 0 };
   private readonly statuses: Record<string, number> = {};
+  private readonly fieldCounts = new Map<string, number>();
   private readonly startedAt = performance.now();
 
   record(outcome: Outcome): void {
@@ -63,6 +66,9 @@ export class Recorder {
     this.total.recordValue(latency);
     this.current.recordValue(latency);
     this.bins.add(latency);
+    if (outcome.field !== undefined) {
+      this.fieldCounts.set(outcome.field, (this.fieldCounts.get(outcome.field) ?? 0) + 1);
+    }
     if (outcome.error) {
       this.errors[outcome.error] += 1;
       this.currentErrors += 1;
@@ -108,6 +114,7 @@ export class Recorder {
       requestsPerSecond: this.total.totalCount / durationS,
       errors: { ...this.errors },
       statuses: { ...this.statuses },
+      fieldCounts: Object.fromEntries(this.fieldCounts),
       intervals: this.intervals,
       distribution: this.bins.regroup(this.total),
       ...summarize(this.total),

@@ -7,8 +7,10 @@ import { type Interval, type RecordedRun, Recorder } from './recorder';
 import { connectionsOf, type Scenario } from './scenario';
 
 export interface LoadPlan {
-  /** Origin of the target, e.g. http://localhost:6767 */
-  baseUrl: string;
+  /** Origins of the targets, e.g. http://localhost:6767; requests go to each in turn. */
+  baseUrls: string[];
+  /** A dotted path into each JSON answer whose values are counted. */
+  countField?: string;
   /** Path to GET; `{id}` takes each seeded account id in turn. */
   path: string;
   scenario: Scenario;
@@ -38,10 +40,19 @@ export async function runLoad(
 ): Promise<LoadResult> {
   const monitor = new FootprintMonitor(plan.footprint);
   await monitor.start();
-  const target = new HttpTarget(plan.baseUrl, {
-    connections: connectionsOf(plan.scenario),
-    timeoutMs: plan.timeoutMs,
-  });
+  const connections = Math.ceil(connectionsOf(plan.scenario) / plan.baseUrls.length);
+  const targets = plan.baseUrls.map(
+    (baseUrl) =>
+      new HttpTarget(baseUrl, {
+        connections,
+        timeoutMs: plan.timeoutMs,
+        countField: plan.countField,
+      }),
+  );
+  let turn = 0;
+  const target = {
+    get: (path: string, dueAt?: number) => targets[turn++ % targets.length].get(path, dueAt),
+  };
   const startedAt = new Date().toISOString();
   const recorder = new Recorder();
   const driver = startDriver(plan.scenario, {
@@ -65,12 +76,12 @@ export async function runLoad(
     await driver.done;
   } finally {
     clearInterval(ticker);
-    await target.close();
+    await Promise.all(targets.map((each) => each.close()));
   }
   const run = recorder.finish();
-  const { baseUrl, path, scenario, timeoutMs } = plan;
+  const { baseUrls, countField, path, scenario, timeoutMs } = plan;
   return {
-    plan: { baseUrl, path, scenario, timeoutMs },
+    plan: { baseUrls, countField, path, scenario, timeoutMs },
     startedAt,
     run,
     footprint: await monitor.finish(),

@@ -36,7 +36,7 @@ export function writeHtmlReport(
 
 export function renderHtmlReport(result: LoadResult, assets: ReportAssets): string {
   const { plan } = result;
-  const title = `Load test of ${plan.baseUrl}${plan.path}`;
+  const title = `Load test of ${plan.baseUrls.map((baseUrl) => `${baseUrl}${plan.path}`).join(', ')}`;
   const rows: [string, string][] = [['started', result.startedAt], ...summaryRows(result)];
   return `<!doctype html>
 <html lang="en">

@@ -4,7 +4,8 @@ import { formatSummary } from './text-summary';
 
 const result: LoadResult = {
   plan: {
-    baseUrl: 'http://localhost:6767',
+    baseUrls: ['http://localhost:6767'],
+    countField: 'quote.ipAddress',
     path: '/accounts/{id}',
     scenario: { kind: 'article', users: 1000, rampS: 10, pauseS: 1, durationS: 30 },
     timeoutMs: 10_000,
@@ -21,6 +22,7 @@ const result: LoadResult = {
     maxMs: 41.2,
     errors: { status: 3, timeout: 1, connection: 0 },
     statuses: { '503': 3 },
+    fieldCounts: { 'q1/10.0.0.5:8080': 20_000, 'circuit-breaker': 9_871 },
     intervals: [
       {
         second: 1,
@@ -51,7 +53,7 @@ const result: LoadResult = {
 };
 
 describe('formatSummary', () => {
-  it('gives requests, latencies, errors by kind and the footprint', () => {
+  it('gives requests, latencies, errors by kind, the counted field and the footprint', () => {
     expect(formatSummary(result)).toBe(
       [
         'target      http://localhost:6767/accounts/{id}',
@@ -59,6 +61,7 @@ describe('formatSummary', () => {
         'requests    29,871 in 40.2 s: 743 req/s (busiest second 100)',
         'latency     mean 1.52 ms  p50 1.20 ms  p90 2.01 ms  p99 5.40 ms  max 41.2 ms',
         'errors      4: status 3 (503×3), timeout 1, connection 0',
+        'counted     quote.ipAddress: q1/10.0.0.5:8080 ×20,000, circuit-breaker ×9,871',
         'footprint   pid 4242: cpu mean 25 %, max 25 %; memory before 58.0 MiB, max 61.2 MiB',
       ].join('\n'),
     );

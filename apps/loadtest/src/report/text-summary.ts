@@ -15,7 +15,7 @@ export function summaryRows(result: LoadResult): [string, string][] {
     .join(', ');
   const peak = Math.max(0, ...run.intervals.map((interval) => interval.requests));
   return [
-    ['target', `${plan.baseUrl}${plan.path}`],
+    ['target', plan.baseUrls.map((baseUrl) => `${baseUrl}${plan.path}`).join(', ')],
     ['scenario', describeScenario(plan.scenario)],
     [
       'requests',
@@ -29,6 +29,9 @@ export function summaryRows(result: LoadResult): [string, string][] {
       'errors',
       `${count(errorTotal(run.errors))}: status ${count(run.errors.status)}${statuses ? ` (${statuses})` : ''}, timeout ${count(run.errors.timeout)}, connection ${count(run.errors.connection)}`,
     ],
+    ...(plan.countField
+      ? [['counted', `${plan.countField}: ${countedValues(run.fieldCounts)}`] as [string, string]]
+      : []),
     ...result.footprint.map((series): [string, string] => [
       'footprint',
       `${series.label}: cpu mean ${percent(series.cpuMeanPercent)}, max ${percent(series.cpuMaxPercent)}; ` +
@@ -36,6 +39,18 @@ export function summaryRows(result: LoadResult): [string, string][] {
         (series.error ? ` (stopped reading: ${series.error})` : ''),
     ]),
   ];
+}
+
+/** Values by count, most frequent first: the ten most frequent, then how many more. */
+function countedValues(counts: Record<string, number>): string {
+  const sorted = Object.entries(counts).sort(([a, x], [b, y]) => y - x || a.localeCompare(b));
+  if (sorted.length === 0) return 'no answers';
+  const shown = sorted.slice(0, 10).map(([value, times]) => `${value} ×${count(times)}`);
+  const others = sorted.slice(10).reduce((sum, [, times]) => sum + times, 0);
+  return (
+    shown.join(', ') +
+    (others ? `, ${count(others)} more of ${sorted.length - 10} other values` : '')
+  );
 }
 
 /** The one-screen summary printed at the end of a run. */
