@@ -1,24 +1,33 @@
 #!/usr/bin/env bash
-# The series' copyall.sh: build the apps, build their images, then create or update the stack.
-#   npm run deploy                      # stack "landscape" with the default (VIP + ingress) set-up
+# The series' copyall.sh: build the apps and their images under this checkout's release tag
+# (tools/docker/release-tag.sh), then create or update the stack on exactly that tag, so that
+# Swarm sees a real update and keeps the previous spec to roll back to.
+#   npm run deploy
 #   STACK_NAME=demo ENDPOINT_MODE=dnsrr PUBLISH_MODE=host UPDATE_ORDER=stop-first npm run deploy
+#   IMAGE_TAG=0.1.0-83dc6e8a1b2c npm run deploy     # deploy a release built before; builds nothing
+#   STACK_FILES="deploy/docker-stack.yml deploy/docker-stack.socket-proxy.yml" npm run deploy
 set -euo pipefail
+cd "$(dirname "$0")/../.."
 stack=${STACK_NAME:-landscape}
-services=(accountservice quotes-service visualizer)
+files=(${STACK_FILES:-deploy/docker-stack.yml})
+apps=(accountservice quotes-service visualizer docker-api-proxy)
 
-# docker-api-proxy too, for deploy/docker-stack.socket-proxy.yml.
-npx nx run-many --targets=docker-build --projects="$(IFS=,; echo "${services[*]}"),docker-api-proxy"
+if [[ -n "${IMAGE_TAG:-}" ]]; then
+  echo "deploy: IMAGE_TAG=$IMAGE_TAG pinned, nothing is built"
+else
+  if [[ -z "${BASE_IMAGE:-}" ]]; then
+    default_base=$(sed -n 's/^ARG BASE_IMAGE=//p' apps/accountservice/Dockerfile)
+    if ! docker image inspect "$default_base" >/dev/null 2>&1 && ! docker pull -q "$default_base" >/dev/null 2>&1; then
+      BASE_IMAGE=$(tools/docker/build-standin-base.sh)
+      echo "deploy: $default_base cannot be pulled here; building on the stand-in $BASE_IMAGE (docs/DEPLOYMENT.md)"
+      export BASE_IMAGE
+    fi
+  fi
+  RELEASE_TAG=$(tools/docker/release-tag.sh)
+  export RELEASE_TAG
+  npx nx run-many --targets=docker-build --projects="$(IFS=,; echo "${apps[*]}")"
+  export IMAGE_TAG=$RELEASE_TAG
+  echo "deploy: release $IMAGE_TAG"
+fi
 
-existing=()
-for service in "${services[@]}"; do
-  if docker service inspect "${stack}_$service" >/dev/null 2>&1; then existing+=("${stack}_$service"); fi
-done
-
-docker stack deploy --compose-file deploy/docker-stack.yml "$stack"
-
-# A rebuilt image keeps its tag, and with no registry digest to compare Swarm sees no change:
-# roll the services that already ran onto the new image.
-for service in "${existing[@]}"; do
-  docker service update --force --detach "$service" >/dev/null
-  echo "rolling update started: $service"
-done
+docker stack deploy --with-registry-auth "${files[@]/#/--compose-file=}" "$stack"
