@@ -13,7 +13,7 @@ import {
   type TaskContainer,
   waitForHealthy,
 } from './support/docker';
-import { ACCOUNTSERVICE_PORT, stackEnv, VERSION } from './support/stack-env';
+import { ACCOUNTSERVICE_PORT, NODE_VERSION, RELEASE, stackEnv } from './support/stack-env';
 
 const STACK = 'landscape-e2e';
 const ACCOUNTS = `${STACK}_accountservice`;
@@ -56,9 +56,9 @@ onEngine('the landscape on a real Docker Swarm', () => {
     };
     for (const app of ['accountservice', 'quotes-service', 'visualizer']) {
       const bytes = Number(
-        await docker(['image', 'inspect', '--format', '{{.Size}}', `someprefix/${app}:${VERSION}`]),
+        await docker(['image', 'inspect', '--format', '{{.Size}}', `someprefix/${app}:${RELEASE}`]),
       );
-      note(`image someprefix/${app}:${VERSION}: ${(bytes / 1e6).toFixed(1)} MB`);
+      note(`image someprefix/${app}:${RELEASE}: ${(bytes / 1e6).toFixed(1)} MB`);
       expect(bytes).toBeGreaterThan(0);
       const [container] = await serviceContainers(`${STACK}_${app}`);
       const usage = await docker([
@@ -71,6 +71,34 @@ onEngine('the landscape on a real Docker Swarm', () => {
       rows.push([app, usage.split(' / ')[0], article[app]]);
     }
     note(table(rows));
+  });
+
+  it('runs images labelled with their release, on the Node.js of .node-version, on a read-only root', async () => {
+    const labels = JSON.parse(
+      await docker([
+        'image',
+        'inspect',
+        '--format',
+        '{{json .Config.Labels}}',
+        `someprefix/quotes-service:${RELEASE}`,
+      ]),
+    ) as Record<string, string>;
+    expect(labels).toMatchObject({
+      'org.opencontainers.image.version': RELEASE,
+      'org.opencontainers.image.revision': expect.stringMatching(/^[0-9a-f]{40}$/),
+      'org.opencontainers.image.source': expect.any(String),
+      'org.opencontainers.image.created': expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
+    });
+    const [quotes] = await serviceContainers(QUOTES);
+    const node = (script: string) => docker(['exec', quotes.id, '/nodejs/bin/node', '-e', script]);
+    expect(await node('console.log(process.version)')).toBe(`v${NODE_VERSION}`);
+    expect(
+      await node(
+        "try { require('fs').writeFileSync('/app/x', ''); console.log('written') } catch (e) { console.log(e.code) }",
+      ),
+    ).toBe('EROFS');
+    expect(await node("require('fs').writeFileSync('/tmp/x', 'ok'); console.log('ok')")).toBe('ok');
+    note(`release ${RELEASE}, Node ${await node('console.log(process.version)')} in the tasks`);
   });
 
   it('keeps the visualizer off my_network: it talks to no service', async () => {

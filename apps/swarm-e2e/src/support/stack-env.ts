@@ -1,10 +1,18 @@
 import { workspaceRoot } from '@nx/devkit';
+import { execFileSync } from 'node:child_process';
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
-export const VERSION = (
-  JSON.parse(readFileSync(join(workspaceRoot, 'package.json'), 'utf8')) as { version: string }
-).version;
+/**
+ * The release the images target built: RELEASE_TAG when set (both read it), else the checkout's
+ * own tag (tools/docker/release-tag.sh), which changes with every edit to a dirty tree.
+ */
+export const RELEASE =
+  process.env['RELEASE_TAG'] ||
+  execFileSync(join(workspaceRoot, 'tools/docker/release-tag.sh'), { encoding: 'utf8' }).trim();
+
+/** The Node.js the images run, as the stand-in base and the Dockerfiles' base have it. */
+export const NODE_VERSION = readFileSync(join(workspaceRoot, '.node-version'), 'utf8').trim();
 
 export const ACCOUNTSERVICE_PORT = 16767;
 export const VISUALIZER_PORT = 16969;
@@ -24,6 +32,6 @@ export function stackEnv(): Record<string, string> {
     VISUALIZER_USER: `65532:${statSync('/var/run/docker.sock').gid}`,
     DOCKER_API_PROXY_USER: `65532:${statSync('/var/run/docker.sock').gid}`,
     IMAGE_PREFIX: 'someprefix',
-    IMAGE_TAG: VERSION,
+    IMAGE_TAG: RELEASE,
   };
 }

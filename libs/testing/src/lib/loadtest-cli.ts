@@ -8,20 +8,64 @@ export interface CliRun {
   stderr: string;
 }
 
-/** Runs the built load test tool (`nx run loadtest:build`) with these arguments to its end. */
-export function runLoadtest(args: string[], timeoutMs = 60_000): Promise<CliRun> {
+export interface RunningLoadtest {
+  /** Stops the load as Ctrl-C does (requests in flight finish) and resolves with the run. */
+  stop(): Promise<CliRun>;
+  readonly done: Promise<CliRun>;
+}
+
+/** Starts the built load test tool (`nx run loadtest:build`) with these arguments. */
+export function startLoadtest(args: string[], timeoutMs = 600_000): RunningLoadtest {
   const main = builtMain('loadtest');
-  return new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      [main, ...args],
-      { cwd: workspaceRoot, timeout: timeoutMs },
-      (error, stdout, stderr) =>
-        resolve({
-          code: error ? (typeof error.code === 'number' ? error.code : -1) : 0,
-          stdout,
-          stderr,
-        }),
-    );
+  let stopping = false;
+  const child = execFile(process.execPath, [main, ...args], {
+    cwd: workspaceRoot,
+    timeout: timeoutMs,
+    maxBuffer: 16 * 1024 * 1024,
   });
+  let stdout = '';
+  let stderr = '';
+  child.stdout?.on('data', (chunk: string) => (stdout += chunk));
+  child.stderr?.on('data', (chunk: string) => (stderr += chunk));
+  const done = new Promise<CliRun>((resolve) =>
+    child.once('close', (code) => resolve({ code: code ?? -1, stdout, stderr })),
+  );
+  return {
+    done,
+    stop: () => {
+      if (!stopping && child.exitCode === null) {
+        stopping = true;
+        child.kill('SIGINT');
+      }
+      return done;
+    },
+  };
+}
+
+/** Runs the built load test tool with these arguments to its end. */
+export function runLoadtest(args: string[], timeoutMs = 60_000): Promise<CliRun> {
+  return startLoadtest(args, timeoutMs).done;
+}
+
+export interface LoadtestSummary {
+  requests: number;
+  /** Answers that were not 200, timeouts and connection errors. */
+  errors: number;
+  /** Answers by value of the --count-field field. */
+  counted: Record<string, number>;
+}
+
+const number = (text: string) => Number(text.replace(/,/g, ''));
+
+/** The figures a test checks, read from the tool's one-screen summary. */
+export function parseLoadtestSummary(stdout: string): LoadtestSummary {
+  const requests = /^requests +([\d,]+) in /m.exec(stdout);
+  const errors = /^errors +([\d,]+):/m.exec(stdout);
+  if (!requests || !errors) throw new Error(`no load test summary in:\n${stdout}`);
+  const counted: Record<string, number> = {};
+  const line = /^counted +[\w.$]+: (.*)$/m.exec(stdout)?.[1] ?? '';
+  for (const [, value, times] of line.matchAll(/(?:^|, )(.+?) ×([\d,]+)(?=, |$)/g)) {
+    counted[value] = number(times);
+  }
+  return { requests: number(requests[1]), errors: number(errors[1]), counted };
 }

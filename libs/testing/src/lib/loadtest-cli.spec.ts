@@ -1,0 +1,27 @@
+import { parseLoadtestSummary } from './loadtest-cli';
+
+describe('parseLoadtestSummary', () => {
+  it('reads requests, errors and the counted values', () => {
+    const stdout = [
+      'target      http://127.0.0.1:16767/accounts/{id}',
+      'requests    24,000 in 80.1 s: 300 req/s (busiest second 301)',
+      'errors      3: status 0, timeout 0, connection 3',
+      'counted     quote.ipAddress: a1b2/10.0.1.5:8080 ×12,001, c3d4/10.0.1.6:8080 ×11,996, circuit-breaker ×3',
+    ].join('\n');
+    expect(parseLoadtestSummary(stdout)).toEqual({
+      requests: 24_000,
+      errors: 3,
+      counted: {
+        'a1b2/10.0.1.5:8080': 12_001,
+        'c3d4/10.0.1.6:8080': 11_996,
+        'circuit-breaker': 3,
+      },
+    });
+  });
+
+  it('says so when there is no summary', () => {
+    expect(() => parseLoadtestSummary('loadtest: --rate must be a number')).toThrow(
+      'no load test summary',
+    );
+  });
+});
