@@ -31,7 +31,14 @@ const ratio = (ours: number, reference: number) => (reference === 0 ? 0 : ours /
 /** The markdown table that `npm run bench` prints and docs/PERFORMANCE.md quotes. */
 export function formatResults(
   results: BenchResults,
-  setup: { cores: string; rounds: number; durationS: number; connections: number; rate: number },
+  setup: {
+    node: string;
+    cores: string;
+    rounds: number;
+    durationS: number;
+    connections: number;
+    rate: number;
+  },
 ): string {
   const { ceiling, accountPath, fullChain, rawPair } = results;
   const steady = (m: Measured) => m.steady ?? { p50Ms: NaN, p99Ms: NaN, cpuPercent: NaN };
@@ -112,7 +119,7 @@ export function formatResults(
   const format = (value: number, unit: string) =>
     `${value >= 100 ? Math.round(value).toLocaleString('en-US') : value.toFixed(unit === 'ms' ? 2 : 1)} ${unit}`;
   return [
-    `${setup.cores}; peak: ${setup.connections} connections, ${setup.rounds} alternating rounds of ${setup.durationS} s after a warm-up, medians`,
+    `Node ${setup.node}; ${setup.cores}; peak: ${setup.connections} connections, ${setup.rounds} alternating rounds of ${setup.durationS} s after a warm-up, medians`,
     '',
     '| measure | accountservice | ceiling (raw node:http) | ratio | target | met |',
     '|---|---:|---:|---:|---|---|',

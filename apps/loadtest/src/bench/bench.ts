@@ -8,6 +8,7 @@
  */
 import { type Account, FALLBACK_QUOTE } from '@landscape/contracts';
 import { builtMain, freePort, getJson, makeTempDir } from '@landscape/testing';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -28,8 +29,17 @@ const { values } = parseArgs({
     connections: { type: 'string', default: '50' },
     rate: { type: 'string', default: '1000' },
     'cpu-prof': { type: 'boolean', default: false },
+    node: { type: 'string' },
   },
 });
+
+// --node=<version>: the whole bench, servers and load, on that Node.js (tools/node/fetch-node.sh),
+// e.g. the images' runtime: npm run bench -- --node=$(cat .node-version)
+if (values.node && `v${values.node}` !== process.version) {
+  const bin = execFileSync('tools/node/fetch-node.sh', [values.node], { encoding: 'utf8' }).trim();
+  const run = spawnSync(`${bin}/node`, process.argv.slice(1), { stdio: 'inherit' });
+  process.exit(run.status ?? 1);
+}
 const rounds = Number(values.rounds);
 const durationS = Number(values.duration);
 const warmupS = Number(values.warmup);
@@ -180,7 +190,14 @@ async function main(): Promise<void> {
       rawPair: measured('rawPair'),
       fullChain: measured('fullChain'),
     };
-    const setup = { cores: cores.description, rounds, durationS, connections, rate };
+    const setup = {
+      node: process.version,
+      cores: cores.description,
+      rounds,
+      durationS,
+      connections,
+      rate,
+    };
     mkdirSync(outDir, { recursive: true });
     const file = join(outDir, `bench-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
     writeFileSync(file, JSON.stringify({ setup, results }, null, 2));
