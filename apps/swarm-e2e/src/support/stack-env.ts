@@ -1,15 +1,12 @@
 import { workspaceRoot } from '@nx/devkit';
-import { execFileSync } from 'node:child_process';
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 /**
- * The release the images target built: RELEASE_TAG when set (both read it), else the checkout's
- * own tag (tools/docker/release-tag.sh), which changes with every edit to a dirty tree.
+ * The release the images target built, which it records in dist/release-tag: the tests change
+ * tracked files (the screenshots in docs/), so the checkout's own tag may have moved on since.
  */
-export const RELEASE =
-  process.env['RELEASE_TAG'] ||
-  execFileSync(join(workspaceRoot, 'tools/docker/release-tag.sh'), { encoding: 'utf8' }).trim();
+export const RELEASE = readFileSync(join(workspaceRoot, 'dist', 'release-tag'), 'utf8').trim();
 
 /** The Node.js the images run, as the stand-in base and the Dockerfiles' base have it. */
 export const NODE_VERSION = readFileSync(join(workspaceRoot, '.node-version'), 'utf8').trim();
