@@ -136,9 +136,10 @@ const serviceVertex = (page: Page, service: string) =>
       const mounts = JSON.parse(
         await docker(['inspect', '--format', '{{json .Mounts}}', visualizer.id]),
       ) as Array<{ Type: string; Source: string; Destination: string }>;
-      expect(mounts).toEqual([
+      expect(mounts.filter((mount) => mount.Type === 'bind')).toEqual([]);
+      expect(mounts).toContainEqual(
         expect.objectContaining({ Type: 'tmpfs', Destination: '/var/run/docker.sock' }),
-      ]);
+      );
       expect(Object.keys(visualizer.addresses).sort()).toEqual([
         `${STACK}_default`,
         `${STACK}_docker_api`,
