@@ -4,6 +4,7 @@ import {
   errorBodyProblems,
   frameworkErrorCases,
   getJson,
+  logLines,
   rawRequest,
   type RunningService,
   startService,
@@ -26,10 +27,17 @@ describe('accountservice with a real quotes-service', () => {
     account.dataDir.remove();
   });
 
-  it('prints the seed line, then the start line', () => {
-    expect(account.service.stdout).toMatch(
-      /^Seeded 100 fake accounts\.\.\.\nStarting HTTP service at \d+\n/,
+  it('logs JSON lines only, the seed line before the start line', () => {
+    const lines = account.service.stdout.trim().split('\n');
+    const logged = logLines(account.service.stdout);
+    expect(logged).toHaveLength(lines.length);
+    const messages = logged.map((line) => line.msg);
+    expect(messages.indexOf('Seeded 100 fake accounts...')).toBeGreaterThanOrEqual(0);
+    expect(messages.indexOf('Seeded 100 fake accounts...')).toBeLessThan(
+      messages.findIndex((msg) => /^Starting HTTP service at \d+$/.test(msg)),
     );
+    expect(logged[0]).toMatchObject({ level: 'info', service: 'accountservice' });
+    expect(account.service.stdout).not.toContain('\u001b['); // no colour codes
   });
 
   it('serves a seeded account with a quote from quotes-service, fields in contract order', async () => {

@@ -110,7 +110,7 @@ describe('accountservice start and stop', () => {
     expect(elapsedMs).toBeGreaterThanOrEqual(950);
     // Without the deadline it waits for the client, here for good (the test's own timeout).
     expect(elapsedMs).toBeLessThan(8_000);
-    expect(account.service.stderr).toContain(
+    expect(account.service.stdout).toContain(
       'requests still open after SHUTDOWN_TIMEOUT_MS=1000, closing their connections',
     );
     await client.received;
@@ -161,7 +161,7 @@ describe('accountservice start and stop', () => {
       });
       expect(exit.code).toBe(143);
       expect(elapsedMs).toBeLessThan(5_000);
-      expect(account.service.stderr).toContain('SIGTERM received again, exiting');
+      expect(account.service.stdout).toContain('SIGTERM received again, exiting');
       client.socket.destroy();
       account.dataDir.remove();
     },

@@ -8,7 +8,6 @@ import { loadConfig } from './config/account-service.config';
 describe('AppModule over HTTP (in process, real LevelDB, quotes-service down)', () => {
   let dir: TempDir;
   let app: NestFastifyApplication;
-  const log = jest.spyOn(console, 'log').mockImplementation(() => undefined);
 
   beforeAll(async () => {
     dir = makeTempDir('account-app');
@@ -16,7 +15,7 @@ describe('AppModule over HTTP (in process, real LevelDB, quotes-service down)', 
       DATA_DIR: dir.path,
       QUOTES_SERVICE_URL: `http://127.0.0.1:${await freePort()}`,
     });
-    app = await createServiceApp({ module: AppModule.forRoot(config) }, { logger: false });
+    app = await createServiceApp({ module: AppModule.forRoot(config) });
     await app.init();
     await app.getHttpAdapter().getInstance().ready();
   });
@@ -24,7 +23,6 @@ describe('AppModule over HTTP (in process, real LevelDB, quotes-service down)', 
   afterAll(async () => {
     await app.close();
     dir.remove();
-    log.mockRestore();
   });
 
   it('serves an account with the fallback quote', async () => {

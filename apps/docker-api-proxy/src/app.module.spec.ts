@@ -22,10 +22,7 @@ describe('docker-api-proxy over HTTP, in front of a fake engine', () => {
   beforeAll(async () => {
     engine = await startFakeDockerEngine({ socketPath, apiVersion: '1.43' });
     const config = loadConfig({ DOCKER_SOCKET: socketPath });
-    app = await createServiceApp(
-      { module: AppModule.forRoot(config), methods: ['GET'] },
-      { logger: false },
-    );
+    app = await createServiceApp({ module: AppModule.forRoot(config), methods: ['GET'] });
     await app.listen(0, '127.0.0.1');
     url = await app.getUrl();
   });

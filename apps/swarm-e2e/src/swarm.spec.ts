@@ -6,6 +6,7 @@ import {
   docker,
   DOCKER_POLL_MS,
   engineAvailable,
+  MONITORING_FILE,
   removeStack,
   scaleService,
   serviceContainers,
@@ -13,9 +14,18 @@ import {
   type TaskContainer,
   waitForHealthy,
 } from './support/docker';
-import { ACCOUNTSERVICE_PORT, NODE_VERSION, RELEASE, stackEnv } from './support/stack-env';
+import {
+  ACCOUNTSERVICE_PORT,
+  NODE_VERSION,
+  PROMETHEUS_IMAGE,
+  PROMETHEUS_PORT,
+  RELEASE,
+  stackEnv,
+} from './support/stack-env';
 
 const STACK = 'landscape-e2e';
+const MONITORING = `${STACK}-mon`;
+const PROMETHEUS = `http://127.0.0.1:${PROMETHEUS_PORT}`;
 const ACCOUNTS = `${STACK}_accountservice`;
 const QUOTES = `${STACK}_quotes-service`;
 const NETWORK = `${STACK}_my_network`;
@@ -28,6 +38,7 @@ const onEngine = engineAvailable() || process.env['CI'] === 'true' ? describe : 
 
 onEngine('the landscape on a real Docker Swarm', () => {
   beforeAll(async () => {
+    await removeStack(MONITORING);
     await removeStack(STACK);
     await deployStack(STACK, stackEnv());
     await waitForHealthy(QUOTES, 1);
@@ -43,6 +54,8 @@ onEngine('the landscape on a real Docker Swarm', () => {
   });
 
   afterAll(async () => {
+    await removeStack(MONITORING);
+    await docker(['volume', 'rm', '--force', `${MONITORING}_prometheus_data`]);
     await removeStack(STACK);
     process.stdout.write(`\nSwarm test summary\n${summary.join('\n')}\n\n`);
   });
@@ -159,6 +172,71 @@ onEngine('the landscape on a real Docker Swarm', () => {
     } finally {
       reports.remove();
     }
+  });
+
+  it('is scraped by a real Prometheus that finds every task through Swarm service discovery', async () => {
+    await deployStack(
+      MONITORING,
+      {
+        ...stackEnv(),
+        LANDSCAPE_STACK: STACK,
+        PROMETHEUS_IMAGE,
+        PROMETHEUS_PORT: String(PROMETHEUS_PORT),
+      },
+      [MONITORING_FILE],
+    );
+    const running = async () => {
+      const ids = await docker([
+        'service',
+        'ps',
+        '--quiet',
+        '--no-trunc',
+        '--filter',
+        'desired-state=running',
+        ACCOUNTS,
+        QUOTES,
+        `${STACK}_visualizer`,
+      ]);
+      return ids.split('\n').sort();
+    };
+    interface Series {
+      metric: { service: string; task: string; stack: string };
+      value: [number, string];
+    }
+    let series: Series[] = [];
+    await waitFor(
+      'Prometheus to have scraped every task',
+      120_000,
+      async () => {
+        const query = encodeURIComponent(
+          `sum by (service, task, stack) (http_request_duration_seconds_count{stack="${STACK}"})`,
+        );
+        const answer = await getJson<{ data: { result: Series[] } }>(
+          `${PROMETHEUS}/api/v1/query?query=${query}`,
+        );
+        series = answer.body.data.result;
+        return (
+          JSON.stringify(series.map((s) => s.metric.task).sort()) ===
+          JSON.stringify(await running())
+        );
+      },
+      DOCKER_POLL_MS,
+    );
+    const byService = series.map(
+      (s) => `${s.metric.service} ${s.metric.task.slice(0, 12)}: ${s.value[1]} requests`,
+    );
+    expect(
+      series.find((s) => s.metric.service === ACCOUNTS && Number(s.value[1]) > 100),
+    ).toBeDefined();
+    const targets = await getJson<{
+      data: { activeTargets: Array<{ health: string; labels: { service: string } }> };
+    }>(`${PROMETHEUS}/api/v1/targets?state=active`);
+    expect(targets.body.data.activeTargets.map((t) => t.health)).toEqual(
+      targets.body.data.activeTargets.map(() => 'up'),
+    );
+    note(
+      `Prometheus (${PROMETHEUS_IMAGE}) over dockerswarm_sd, http_request_duration_seconds_count by task:\n  ${byService.join('\n  ')}`,
+    );
   });
 
   it('spreads quote calls over both quotes-service replicas when scaled to 2', async () => {

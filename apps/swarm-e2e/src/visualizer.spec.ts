@@ -18,6 +18,7 @@ import {
   scaleService,
   serviceContainers,
   SOCKET_PROXY_FILE,
+  STACK_FILE,
   waitForHealthy,
 } from './support/docker';
 import { waitForCount, waitForText } from './support/page-waits';
@@ -50,7 +51,7 @@ const serviceVertex = (page: Page, service: string) =>
     beforeAll(async () => {
       browser = await launchChromium();
       await removeStack(STACK);
-      await deployStack(STACK, stackEnv(), [SOCKET_PROXY_FILE]);
+      await deployStack(STACK, stackEnv(), [STACK_FILE, SOCKET_PROXY_FILE]);
       await waitForHealthy(PROXY, 1);
       await waitForHealthy(VISUALIZER, 1);
       await waitForHealthy(QUOTES, 1);

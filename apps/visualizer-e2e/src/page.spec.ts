@@ -6,6 +6,8 @@ import {
   type FakeDockerEngine,
   frameworkErrorCases,
   launchChromium,
+  promtoolAvailable,
+  promtoolProblems,
   rawRequest,
   startFakeDockerEngine,
   waitFor,
@@ -14,6 +16,7 @@ import type { Browser, Page } from 'playwright-core';
 import { startVisualizer, type VisualizerRun } from './support/visualizer';
 
 const canRun = browserAvailable() || process.env['CI'] === 'true';
+const canCheckMetrics = promtoolAvailable() || process.env['CI'] === 'true';
 
 describe('the visualizer over HTTP', () => {
   let visualizer: VisualizerRun;
@@ -43,6 +46,18 @@ describe('the visualizer over HTTP', () => {
       ]),
     );
   });
+
+  (canCheckMetrics ? it : it.skip)(
+    'exposes metrics that promtool accepts, with its live clients and engine reads',
+    async () => {
+      const metrics = await rawRequest(visualizer.service.url, { path: '/metrics' });
+      expect(metrics.status).toBe(200);
+      expect(promtoolProblems(metrics.text)).toBe('');
+      expect(metrics.text).toMatch(/^live_clients \d+$/m);
+      expect(metrics.text).toMatch(/^engine_read_duration_seconds_count\{outcome="ok"\} [1-9]/m);
+      expect(metrics.text).toMatch(/^engine_read_errors_total \d+$/m);
+    },
+  );
 
   it.each<ErrorContractCase>([
     ...frameworkErrorCases('/api/graph'),

@@ -1,16 +1,18 @@
 import { makeTempDir, type TempDir } from '@landscape/testing';
+import { Logger } from '@nestjs/common';
 import { StartupError } from '@landscape/runtime';
 import { Level } from 'level';
-import { AccountRepository } from './account.repository';
+import { Registry } from 'prom-client';
+import { AccountRepository, CorruptAccountError } from './account.repository';
 
 describe('AccountRepository on a real LevelDB', () => {
   let dir: TempDir;
   let repository: AccountRepository;
-  const log = jest.spyOn(console, 'log').mockImplementation(() => undefined);
+  const log = jest.spyOn(Logger.prototype, 'log').mockImplementation(() => undefined);
 
   beforeEach(async () => {
     dir = makeTempDir('account-repository');
-    repository = new AccountRepository({ dataDir: dir.path });
+    repository = new AccountRepository({ dataDir: dir.path }, new Registry());
     await repository.onModuleInit();
   });
 
@@ -34,7 +36,7 @@ describe('AccountRepository on a real LevelDB', () => {
 
   it('re-seeds idempotently: after a restart there are still exactly 100 accounts', async () => {
     await repository.onApplicationShutdown();
-    repository = new AccountRepository({ dataDir: dir.path });
+    repository = new AccountRepository({ dataDir: dir.path }, new Registry());
     await repository.onModuleInit();
     await repository.onApplicationShutdown();
 
@@ -44,7 +46,7 @@ describe('AccountRepository on a real LevelDB', () => {
     expect(keys).toHaveLength(100);
     expect(keys[0]).toBe('10000');
 
-    repository = new AccountRepository({ dataDir: dir.path });
+    repository = new AccountRepository({ dataDir: dir.path }, new Registry());
     await repository.onModuleInit();
   });
 
@@ -54,17 +56,32 @@ describe('AccountRepository on a real LevelDB', () => {
     await db.put('10000', { id: '10000', name: 'Renamed' });
     await db.close();
 
-    repository = new AccountRepository({ dataDir: dir.path });
+    repository = new AccountRepository({ dataDir: dir.path }, new Registry());
     await repository.onModuleInit();
     expect(repository.find('10000')).toEqual({ id: '10000', name: 'Renamed' });
   });
 
   it('fails with a StartupError naming the directory when another handle holds the lock', async () => {
-    const second = new AccountRepository({ dataDir: dir.path });
+    const second = new AccountRepository({ dataDir: dir.path }, new Registry());
     const opening = second.onModuleInit();
     await expect(opening).rejects.toBeInstanceOf(StartupError);
     await expect(opening).rejects.toThrow(
       `LevelDB at ${dir.path} is locked: another process has this DATA_DIR open`,
+    );
+  });
+
+  it('counts reads that fail, among them values that are not accounts', async () => {
+    await repository.onApplicationShutdown();
+    const db = new Level<string, string>(dir.path, { valueEncoding: 'utf8' });
+    await db.put('10001', 'not json');
+    await db.close();
+    const registry = new Registry();
+    repository = new AccountRepository({ dataDir: dir.path }, registry);
+    await repository.onModuleInit();
+    expect(() => repository.find('10001')).toThrow(CorruptAccountError);
+    expect(repository.find('10002')).toEqual({ id: '10002', name: 'Person_2' });
+    expect(await registry.getSingleMetricAsString('leveldb_read_errors_total')).toMatch(
+      /^leveldb_read_errors_total 1$/m,
     );
   });
 

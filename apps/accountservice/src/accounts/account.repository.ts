@@ -13,6 +13,7 @@ import {
 } from '@landscape/contracts';
 import { StartupError } from '@landscape/runtime';
 import { Level } from 'level';
+import { Counter, Registry } from 'prom-client';
 import {
   type AccountServiceConfig,
   ACCOUNT_SERVICE_CONFIG,
@@ -32,17 +33,24 @@ export class CorruptAccountError extends Error {
 export class AccountRepository implements OnModuleInit, OnApplicationShutdown {
   private readonly logger = new Logger(AccountRepository.name);
   private readonly db: Level<string, string>;
+  private readonly readErrors: Counter;
 
   constructor(
     @Inject(ACCOUNT_SERVICE_CONFIG) private readonly config: Pick<AccountServiceConfig, 'dataDir'>,
+    registry: Registry,
   ) {
     this.db = new Level(config.dataDir, { valueEncoding: 'utf8' });
+    this.readErrors = new Counter({
+      name: 'leveldb_read_errors_total',
+      help: 'Account reads that failed: LevelDB errors and stored values that are not accounts.',
+      registers: [registry],
+    });
   }
 
   async onModuleInit(): Promise<void> {
     await this.open();
     await this.seed();
-    console.log(`Seeded ${SEED_ACCOUNT_COUNT} fake accounts...`);
+    this.logger.log(`Seeded ${SEED_ACCOUNT_COUNT} fake accounts...`);
   }
 
   /** Runs after the HTTP server has closed, so no in-flight request loses its database. */
@@ -57,8 +65,13 @@ export class AccountRepository implements OnModuleInit, OnApplicationShutdown {
    * through libuv's thread pool costs more than the read (see PERFORMANCE.md).
    */
   find(id: string): StoredAccount | undefined {
-    const stored = this.db.getSync(id);
-    return stored === undefined ? undefined : decode(id, stored);
+    try {
+      const stored = this.db.getSync(id);
+      return stored === undefined ? undefined : decode(id, stored);
+    } catch (error) {
+      this.readErrors.inc();
+      throw error;
+    }
   }
 
   /** Resolves when the database answers a read; rejects otherwise. */

@@ -1,10 +1,13 @@
 import { FALLBACK_QUOTE, type Quote } from '@landscape/contracts';
 import { freePort, sendJson, startStubServer, type StubServer, timed } from '@landscape/testing';
 import { HttpService } from '@nestjs/axios';
+import { Logger } from '@nestjs/common';
 import axios from 'axios';
 import type { ServerResponse } from 'node:http';
 import type { QuoteClientOptions } from '../config/account-service.config';
+import { Registry } from 'prom-client';
 import { QuoteClient } from './quote.client';
+import { QuoteMetrics } from './quote-metrics';
 import { QuotesPool } from './quotes-pool';
 import { undiciAdapter } from './undici-adapter';
 
@@ -19,6 +22,7 @@ const GOOD: Quote = {
  * on 2 cores shared with other test workers and a CPU hog.
  */
 const GENEROUS_TIMEOUT_MS = 10_000;
+const CONTEXT = { requestId: 'test-request' };
 const SHORT_TIMEOUT_MS = 200;
 const WITHOUT_TIMEOUT_BOUND_MS = 3_000;
 
@@ -42,8 +46,13 @@ function makeClient(baseUrl: string, options: Partial<QuoteClientOptions> = {}):
     freshConnection: (origin) => pool.freshConnection(origin),
   });
   const http = new HttpService(axios.create({ adapter }));
-  return { client: new QuoteClient(http, config), close: () => pool.onApplicationShutdown() };
+  return {
+    client: new QuoteClient(http, config, new QuoteMetrics(new Registry())),
+    close: () => pool.onApplicationShutdown(),
+  };
 }
+
+beforeAll(() => Logger.overrideLogger(false)); // each failed call logs at debug
 
 describe('QuoteClient against a real HTTP server', () => {
   let stub: StubServer;
@@ -65,17 +74,31 @@ describe('QuoteClient against a real HTTP server', () => {
   });
 
   it('returns the quote that quotes-service answers', async () => {
-    expect(await tested.client.getQuote()).toEqual(GOOD);
+    expect(await tested.client.getQuote(CONTEXT)).toEqual(GOOD);
     expect(stub.requests).toBe(1);
+  });
+
+  it('sends the request id and trace context along', async () => {
+    let headers: Record<string, unknown> = {};
+    stub.close();
+    stub = await startStubServer((request, response) => {
+      headers = request.headers;
+      sendJson(response, GOOD);
+    });
+    await tested.close();
+    tested = makeClient(stub.url);
+    const traceparent = '00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01';
+    await tested.client.getQuote({ requestId: 'abc-123', traceparent });
+    expect(headers).toMatchObject({ 'x-request-id': 'abc-123', traceparent });
   });
 
   it('keeps only the Quote fields of the answer', async () => {
     answer = (response) => sendJson(response, { ...GOOD, secret: 'x' });
-    expect(JSON.stringify(await tested.client.getQuote())).toBe(JSON.stringify(GOOD));
+    expect(JSON.stringify(await tested.client.getQuote(CONTEXT))).toBe(JSON.stringify(GOOD));
   });
 
   it('reuses keep-alive connections for sequential calls', async () => {
-    for (let i = 0; i < 5; i++) expect(await tested.client.getQuote()).toEqual(GOOD);
+    for (let i = 0; i < 5; i++) expect(await tested.client.getQuote(CONTEXT)).toEqual(GOOD);
     expect(stub.requests).toBe(5);
     // undici may open a second connection while the first is still being released
     expect(stub.connections).toBeLessThanOrEqual(2);
@@ -92,7 +115,7 @@ describe('QuoteClient against a real HTTP server', () => {
     ],
   ])('falls back when quotes-service answers %s', async (_, failing) => {
     answer = failing;
-    expect(await tested.client.getQuote()).toEqual(FALLBACK_QUOTE);
+    expect(await tested.client.getQuote(CONTEXT)).toEqual(FALLBACK_QUOTE);
   });
 
   it.each<[string, (response: ServerResponse) => void]>([
@@ -107,7 +130,7 @@ describe('QuoteClient against a real HTTP server', () => {
   ])('falls back after the timeout when quotes-service %s', async (_, stalling) => {
     answer = stalling;
     const short = makeClient(stub.url, { timeoutMs: SHORT_TIMEOUT_MS });
-    const { value, elapsedMs } = await timed(() => short.client.getQuote());
+    const { value, elapsedMs } = await timed(() => short.client.getQuote(CONTEXT));
     await short.close();
     expect(value).toEqual(FALLBACK_QUOTE);
     expect(elapsedMs).toBeGreaterThanOrEqual(SHORT_TIMEOUT_MS - 5);
@@ -116,7 +139,7 @@ describe('QuoteClient against a real HTTP server', () => {
 
   it('falls back when nothing listens', async () => {
     const refused = makeClient(`http://127.0.0.1:${await freePort()}`);
-    expect(await refused.client.getQuote()).toEqual(FALLBACK_QUOTE);
+    expect(await refused.client.getQuote(CONTEXT)).toEqual(FALLBACK_QUOTE);
     await refused.close();
   });
 });
@@ -145,48 +168,48 @@ describe('QuoteClient circuit breaker', () => {
   });
 
   it('opens after repeated failures and then answers the fallback without calling', async () => {
-    for (let i = 0; i < 4; i++) expect(await client.getQuote()).toEqual(FALLBACK_QUOTE);
+    for (let i = 0; i < 4; i++) expect(await client.getQuote(CONTEXT)).toEqual(FALLBACK_QUOTE);
     expect(client.state).toBe('open');
     healthy = true;
-    for (let i = 0; i < 10; i++) expect(await client.getQuote()).toEqual(FALLBACK_QUOTE);
+    for (let i = 0; i < 10; i++) expect(await client.getQuote(CONTEXT)).toEqual(FALLBACK_QUOTE);
     expect(stub.requests).toBe(4);
   });
 
   it('stays closed while fewer calls than the volume threshold have failed', async () => {
-    for (let i = 0; i < 3; i++) await client.getQuote();
+    for (let i = 0; i < 3; i++) await client.getQuote(CONTEXT);
     expect(client.state).toBe('closed');
     expect(stub.requests).toBe(3);
   });
 
   it('half-opens after the reset time, and closes again when the probe succeeds', async () => {
-    for (let i = 0; i < 4; i++) await client.getQuote();
+    for (let i = 0; i < 4; i++) await client.getQuote(CONTEXT);
     expect(client.state).toBe('open');
     healthy = true;
     await afterReset();
     expect(client.state).toBe('half-open');
-    expect(await client.getQuote()).toEqual(GOOD);
+    expect(await client.getQuote(CONTEXT)).toEqual(GOOD);
     expect(client.state).toBe('closed');
-    expect(await client.getQuote()).toEqual(GOOD);
+    expect(await client.getQuote(CONTEXT)).toEqual(GOOD);
     expect(stub.requests).toBe(6);
   });
 
   it('opens again when the half-open probe fails', async () => {
-    for (let i = 0; i < 4; i++) await client.getQuote();
+    for (let i = 0; i < 4; i++) await client.getQuote(CONTEXT);
     await afterReset();
-    expect(await client.getQuote()).toEqual(FALLBACK_QUOTE);
+    expect(await client.getQuote(CONTEXT)).toEqual(FALLBACK_QUOTE);
     expect(client.state).toBe('open');
     expect(stub.requests).toBe(5);
   });
 
   it('forgets the failures from before it opened: open → probe succeeds → closed → one failure → still closed', async () => {
-    for (let i = 0; i < 4; i++) await client.getQuote();
+    for (let i = 0; i < 4; i++) await client.getQuote(CONTEXT);
     healthy = true;
     await afterReset();
-    expect(await client.getQuote()).toEqual(GOOD);
-    expect(await client.getQuote()).toEqual(GOOD);
-    expect(await client.getQuote()).toEqual(GOOD);
+    expect(await client.getQuote(CONTEXT)).toEqual(GOOD);
+    expect(await client.getQuote(CONTEXT)).toEqual(GOOD);
+    expect(await client.getQuote(CONTEXT)).toEqual(GOOD);
     healthy = false;
-    expect(await client.getQuote()).toEqual(FALLBACK_QUOTE);
+    expect(await client.getQuote(CONTEXT)).toEqual(FALLBACK_QUOTE);
     expect(client.state).toBe('closed');
   });
 });

@@ -1,19 +1,23 @@
 import { HttpService } from '@nestjs/axios';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { FALLBACK_QUOTE, parseQuote, type Quote, QUOTE_STRENGTH } from '@landscape/contracts';
+import { callHeaders, type CallContext } from '@landscape/runtime';
+import axios from 'axios';
 import {
   type QuoteClientOptions,
   ACCOUNT_SERVICE_CONFIG,
   type AccountServiceConfig,
 } from '../config/account-service.config';
 import { type BreakerState, CircuitBreaker } from './circuit-breaker';
+import { QuoteMetrics } from './quote-metrics';
 
 const MAX_QUOTE_BODY_BYTES = 64 * 1024;
 
 /**
  * Fetches a quote from quotes-service, behind a circuit breaker: a timeout, a connection error,
  * a non-200 answer or a body that is not a Quote counts as a failure and yields the fallback
- * quote. `timeoutMs` bounds the whole call, name resolution and connect included.
+ * quote. `timeoutMs` bounds the whole call, name resolution and connect included. The caller's
+ * request id and trace context go along, so that both services log the same id.
  */
 @Injectable()
 export class QuoteClient {
@@ -24,6 +28,7 @@ export class QuoteClient {
   constructor(
     private readonly http: HttpService,
     @Inject(ACCOUNT_SERVICE_CONFIG) config: Pick<AccountServiceConfig, 'quotes'>,
+    private readonly metrics: QuoteMetrics,
   ) {
     this.options = config.quotes;
     this.breaker = new CircuitBreaker({
@@ -33,17 +38,26 @@ export class QuoteClient {
     this.breaker.onStateChange((state) =>
       this.logger.warn(`circuit breaker to quotes-service is ${state}`),
     );
+    metrics.watchBreaker(() => this.breaker.state);
   }
 
   /** A quote from quotes-service, or the fallback quote; never rejects. */
-  async getQuote(): Promise<Quote> {
-    if (!this.breaker.tryAcquire()) return FALLBACK_QUOTE;
+  async getQuote(context: CallContext): Promise<Quote> {
+    if (!this.breaker.tryAcquire()) {
+      this.metrics.record('short_circuit', 0);
+      return FALLBACK_QUOTE;
+    }
+    const started = performance.now();
     try {
-      const quote = await this.fetchQuote();
+      const quote = await this.fetchQuote(context);
       this.breaker.recordSuccess();
+      this.metrics.record('success', (performance.now() - started) / 1000);
       return quote;
-    } catch {
+    } catch (error) {
       this.breaker.recordFailure();
+      const outcome = axios.isCancel(error) ? 'timeout' : 'error';
+      this.metrics.record(outcome, (performance.now() - started) / 1000);
+      this.logger.debug(`quote call failed (${outcome}): ${(error as Error).message}`);
       return FALLBACK_QUOTE;
     }
   }
@@ -52,9 +66,10 @@ export class QuoteClient {
     return this.breaker.state;
   }
 
-  private async fetchQuote(): Promise<Quote> {
+  private async fetchQuote(context: CallContext): Promise<Quote> {
     const response = await this.http.axiosRef.get<unknown>(`${this.options.baseUrl}/api/quote`, {
       params: { strength: QUOTE_STRENGTH },
+      headers: callHeaders(context),
       signal: AbortSignal.timeout(this.options.timeoutMs),
       maxContentLength: MAX_QUOTE_BODY_BYTES,
       validateStatus: (status) => status === 200,

@@ -1,6 +1,7 @@
 import { HttpModule } from '@nestjs/axios';
 import { Module } from '@nestjs/common';
 import { QuoteClient } from './quote.client';
+import { QuoteMetrics } from './quote-metrics';
 import { QuotesPool } from './quotes-pool';
 import { QuotesPoolModule } from './quotes-pool.module';
 import { undiciAdapter } from './undici-adapter';
@@ -18,7 +19,7 @@ import { undiciAdapter } from './undici-adapter';
       }),
     }),
   ],
-  providers: [QuoteClient],
+  providers: [QuoteClient, QuoteMetrics],
   exports: [QuoteClient],
 })
 export class QuotesModule {}

@@ -43,15 +43,16 @@ export function engineAvailable(): boolean {
 
 export const STACK_FILE = join(workspaceRoot, 'deploy', 'docker-stack.yml');
 export const SOCKET_PROXY_FILE = join(workspaceRoot, 'deploy', 'docker-stack.socket-proxy.yml');
+export const MONITORING_FILE = join(workspaceRoot, 'deploy', 'docker-stack.monitoring.yml');
 
-/** `docker stack deploy` of the stack file, and of `overrides` over it. */
+/** `docker stack deploy` of these compose files, the stack file by default. */
 export async function deployStack(
   stack: string,
   env: Record<string, string>,
-  overrides: string[] = [],
+  files: string[] = [STACK_FILE],
 ): Promise<void> {
-  const files = [STACK_FILE, ...overrides].flatMap((file) => ['--compose-file', file]);
-  await docker(['stack', 'deploy', ...files, stack], env);
+  const composeFiles = files.flatMap((file) => ['--compose-file', file]);
+  await docker(['stack', 'deploy', ...composeFiles, stack], env);
 }
 
 /** Removes the stack and waits until its containers and network are gone. */

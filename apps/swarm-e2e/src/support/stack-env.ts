@@ -8,11 +8,18 @@ import { join } from 'node:path';
  */
 export const RELEASE = readFileSync(join(workspaceRoot, 'dist', 'release-tag'), 'utf8').trim();
 
+/** The Prometheus image the images target built or found (a stand-in where no registry answers). */
+export const PROMETHEUS_IMAGE = readFileSync(
+  join(workspaceRoot, 'dist', 'prometheus-image'),
+  'utf8',
+).trim();
+
 /** The Node.js the images run, as the stand-in base and the Dockerfiles' base have it. */
 export const NODE_VERSION = readFileSync(join(workspaceRoot, '.node-version'), 'utf8').trim();
 
 export const ACCOUNTSERVICE_PORT = 16767;
 export const VISUALIZER_PORT = 16969;
+export const PROMETHEUS_PORT = 19090;
 
 /**
  * This kernel has no IPVS: DNS round robin and host-mode ports instead of VIP and ingress, on

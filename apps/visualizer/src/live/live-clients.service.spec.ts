@@ -2,6 +2,7 @@ import { waitFor } from '@landscape/testing';
 import fastify, { type FastifyInstance } from 'fastify';
 import { request } from 'node:http';
 import { connect, type Socket } from 'node:net';
+import { Registry } from 'prom-client';
 import { Subject } from 'rxjs';
 import type { SwarmUpdate, SwarmWatcher } from '../swarm/swarm-watcher.service';
 import { LiveClients } from './live-clients.service';
@@ -46,7 +47,12 @@ describe('LiveClients over real HTTP', () => {
   let url: string;
 
   beforeEach(async () => {
-    live = new LiveClients(watcher, { maxLiveClients: 3, liveClientBufferBytes: 64 * 1024 }, 100);
+    live = new LiveClients(
+      watcher,
+      { maxLiveClients: 3, liveClientBufferBytes: 64 * 1024 },
+      new Registry(),
+      100,
+    );
     live.onModuleInit();
     server = fastify();
     server.get('/events', (_request, reply) => {

@@ -8,6 +8,7 @@ import {
 } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import type { ServerResponse } from 'node:http';
+import { Gauge, Registry } from 'prom-client';
 import type { Subscription } from 'rxjs';
 import { type VisualizerConfig, VISUALIZER_CONFIG } from '../config/visualizer.config';
 import { type SwarmUpdate, SwarmWatcher } from '../swarm/swarm-watcher.service';
@@ -38,8 +39,19 @@ export class LiveClients implements OnModuleInit, OnModuleDestroy {
     private readonly watcher: SwarmWatcher,
     @Inject(VISUALIZER_CONFIG)
     private readonly config: Pick<VisualizerConfig, 'maxLiveClients' | 'liveClientBufferBytes'>,
+    registry: Registry,
     @Optional() @Inject(HEARTBEAT_MS_OVERRIDE) private readonly heartbeatMs = HEARTBEAT_MS,
-  ) {}
+  ) {
+    const clients = this.clients;
+    new Gauge({
+      name: 'live_clients',
+      help: 'Browsers following /api/events now.',
+      registers: [registry],
+      collect() {
+        this.set(clients.size);
+      },
+    });
+  }
 
   get count(): number {
     return this.clients.size;

@@ -1,5 +1,6 @@
 import { SWARM_EVENTS, type SwarmGraph } from '@landscape/contracts';
 import { PassThrough } from 'node:stream';
+import { Registry } from 'prom-client';
 import type { DockerEngine } from './docker-engine';
 import { type SwarmUpdate, SwarmWatcher } from './swarm-watcher.service';
 
@@ -40,7 +41,11 @@ describe('SwarmWatcher', () => {
 
   beforeEach(() => {
     engine = fakeEngine();
-    watcher = new SwarmWatcher(engine as unknown as DockerEngine, { pollIntervalMs: 60_000 });
+    watcher = new SwarmWatcher(
+      engine as unknown as DockerEngine,
+      { pollIntervalMs: 60_000 },
+      new Registry(),
+    );
     updates = [];
     watcher.updates.subscribe((update) => updates.push(update));
   });

@@ -6,6 +6,7 @@ import {
   type OnModuleInit,
 } from '@nestjs/common';
 import { type EngineStatus, SWARM_EVENTS } from '@landscape/contracts';
+import { Counter, Histogram, Registry } from 'prom-client';
 import { Subject } from 'rxjs';
 import { type VisualizerConfig, VISUALIZER_CONFIG } from '../config/visualizer.config';
 import { DockerEngine } from './docker-engine';
@@ -40,11 +41,27 @@ export class SwarmWatcher implements OnModuleInit, OnModuleDestroy {
   private debounceTimer?: NodeJS.Timeout;
   private events?: NodeJS.ReadableStream;
   private stopped = false;
+  private readonly readDuration: Histogram<'outcome'>;
+  private readonly readErrors: Counter;
 
   constructor(
     private readonly docker: DockerEngine,
     @Inject(VISUALIZER_CONFIG) private readonly config: Pick<VisualizerConfig, 'pollIntervalMs'>,
-  ) {}
+    registry: Registry,
+  ) {
+    this.readDuration = new Histogram({
+      name: 'engine_read_duration_seconds',
+      help: 'Reads of the swarm from the Docker engine (its four list calls), by outcome: ok or error.',
+      labelNames: ['outcome'],
+      buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+      registers: [registry],
+    });
+    this.readErrors = new Counter({
+      name: 'engine_read_errors_total',
+      help: 'Reads of the swarm that failed or did not answer within DOCKER_TIMEOUT_MS.',
+      registers: [registry],
+    });
+  }
 
   /** Each change to the graph or to the engine's status. */
   get updates() {
@@ -101,6 +118,7 @@ export class SwarmWatcher implements OnModuleInit, OnModuleDestroy {
 
   private async read(): Promise<void> {
     let state: DockerSwarmState;
+    const stopTimer = this.readDuration.startTimer();
     try {
       const [nodes, services, tasks, networks] = await Promise.all([
         this.docker.call('GET /nodes', (d, abortSignal) => d.listNodes({ abortSignal })),
@@ -109,7 +127,10 @@ export class SwarmWatcher implements OnModuleInit, OnModuleDestroy {
         this.docker.call('GET /networks', (d, abortSignal) => d.listNetworks({ abortSignal })),
       ]);
       state = { nodes, services, tasks, networks } as unknown as DockerSwarmState;
+      stopTimer({ outcome: 'ok' });
     } catch (error) {
+      stopTimer({ outcome: 'error' });
+      this.readErrors.inc();
       this.setEngine(false, (error as Error).message);
       return;
     }

@@ -5,9 +5,10 @@ import { errorBody } from './error-contract';
 export const BODY_LIMIT_BYTES = 1024 * 1024;
 
 /**
- * Before routing, and before any body is read: 405, with an Allow header, for a method not in
- * `methods` (these services only serve reads), and 413 for a declared body over the limit,
- * which Fastify would otherwise not check on a GET.
+ * Before routing, and before any body is read: the request id goes on the answer's
+ * x-request-id; 405, with an Allow header, for a method not in `methods` (these services only
+ * serve reads); 413 for a declared body over the limit, which Fastify would otherwise not check
+ * on a GET.
  */
 export function guardRequests(app: NestFastifyApplication, methods: readonly string[]): void {
   const allow = methods.join(', ');
@@ -15,6 +16,7 @@ export function guardRequests(app: NestFastifyApplication, methods: readonly str
     .getHttpAdapter()
     .getInstance()
     .addHook('onRequest', (request, reply, done) => {
+      void reply.header('x-request-id', request.id);
       if (!methods.includes(request.method)) {
         void reply
           .code(405)

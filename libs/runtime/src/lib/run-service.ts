@@ -1,10 +1,16 @@
-import type { DynamicModule, NestApplicationOptions, Type } from '@nestjs/common';
+import { type DynamicModule, Module, type Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { constants } from 'node:os';
-import { guardRequests } from './request-guards';
+import pino, { type Logger } from 'pino';
+import { Registry } from 'prom-client';
+import { requestIdOf } from './call-context';
 import type { ServerConfig } from './config';
 import { clientErrorHandler, ErrorContractFilter, frameworkErrors } from './error-contract';
+import { createLogger, PinoNestLogger, type ServiceLogger } from './logger';
+import { MetricsModule } from './metrics';
+import { guardRequests } from './request-guards';
+import { RequestObserver } from './request-observer';
 import { StartupError } from './startup-error';
 
 export interface ServiceDefinition {
@@ -12,8 +18,6 @@ export interface ServiceDefinition {
   server: ServerConfig;
   /** Methods the service answers; any other gets 405. */
   methods?: readonly string[];
-  /** Called with the created app before it listens, e.g. to add Fastify hooks. */
-  configure?: (app: NestFastifyApplication) => void;
 }
 
 /**
@@ -26,6 +30,10 @@ export const REQUEST_TIMEOUT_MS = 30_000;
 const CONNECTIONS_CHECK_MS = 1_000;
 /** After the shutdown deadline has closed the connections, the most the rest may take. */
 const FORCED_CLOSE_GRACE_MS = 5_000;
+
+/** The service's own module beside /metrics. */
+@Module({})
+class ServiceModule {}
 
 /**
  * Starts a NestJS service on Fastify at 0.0.0.0:port and closes it gracefully on SIGTERM/SIGINT:
@@ -40,32 +48,40 @@ export async function runService(
   let port: number | undefined;
   let app: NestFastifyApplication;
   let shutdownTimeoutMs: number;
+  let log: ServiceLogger;
   try {
+    log = createLogger(name, process.env);
     const definition = define();
     ({ port, shutdownTimeoutMs } = definition.server);
-    app = await createServiceApp(definition, { logger: ['error', 'warn'] });
+    app = await createServiceApp(definition, log.logger);
     await app.listen(port, '0.0.0.0');
   } catch (error) {
+    // Before the logger may exist, and for a person at a terminal: one plain line.
     console.error(`${name}: ${describeStartupFailure(error, port)}`);
     process.exit(1);
   }
-  console.log(`Starting HTTP service at ${port}`);
-  closeOnSignals(name, app, shutdownTimeoutMs);
+  log.logger.info({ port }, `Starting HTTP service at ${port}`);
+  closeOnSignals(app, log, shutdownTimeoutMs);
   return app;
 }
 
 /**
- * The Nest application on Fastify, as every service runs it: server timeouts, the ErrorBody
- * contract for every error, and 405 for methods the service does not answer. runService uses it,
- * and so can tests that run a module in process.
+ * The Nest application on Fastify, as every service runs it: one pino logger for Fastify and
+ * Nest, request ids, request logs and metrics, server timeouts, the ErrorBody contract for every
+ * error, and 405 for methods the service does not answer. runService uses it, and so can tests
+ * that run a module in process.
  */
 export async function createServiceApp(
   definition: Omit<ServiceDefinition, 'server'>,
-  options: NestApplicationOptions = {},
+  logger: Logger = pino({ level: 'silent' }),
 ): Promise<NestFastifyApplication> {
+  const observer = new RequestObserver();
   const app = await NestFactory.create<NestFastifyApplication>(
-    definition.module,
+    { module: ServiceModule, imports: [definition.module, MetricsModule.forRoot()] },
     new FastifyAdapter({
+      loggerInstance: logger,
+      logController: observer,
+      genReqId: requestIdOf,
       frameworkErrors,
       clientErrorHandler,
       requestTimeout: REQUEST_TIMEOUT_MS,
@@ -77,11 +93,11 @@ export async function createServiceApp(
         connectionsCheckingInterval: CONNECTIONS_CHECK_MS,
       },
     }),
-    { abortOnError: false, ...options },
+    { abortOnError: false, logger: new PinoNestLogger(logger) },
   );
   app.useGlobalFilters(new ErrorContractFilter());
   guardRequests(app, definition.methods ?? ['GET', 'HEAD']);
-  definition.configure?.(app);
+  observer.measureInto(app.get(Registry));
   return app;
 }
 
@@ -97,36 +113,43 @@ function describeStartupFailure(error: unknown, port: number | undefined): strin
  * without a handler is ignored, so a second one must be handled to exit at once.
  */
 function closeOnSignals(
-  name: string,
   app: NestFastifyApplication,
+  log: ServiceLogger,
   shutdownTimeoutMs: number,
-): void {
+) {
+  const { logger } = log;
+  const exit = (code: number) => {
+    log.flush();
+    process.exit(code);
+  };
   let closing = false;
   const close = (signal: NodeJS.Signals) => {
     if (closing) {
-      console.error(`${name}: ${signal} received again, exiting without finishing the shutdown`);
-      process.exit(128 + constants.signals[signal]);
+      logger.error({ signal }, `${signal} received again, exiting without finishing the shutdown`);
+      exit(128 + constants.signals[signal]);
     }
     closing = true;
-    console.log(`${signal} received, shutting down`);
+    logger.info({ signal }, `${signal} received, shutting down`);
     const deadline = setTimeout(() => {
-      console.warn(
-        `${name}: requests still open after SHUTDOWN_TIMEOUT_MS=${shutdownTimeoutMs}, closing their connections`,
+      logger.warn(
+        { shutdownTimeoutMs },
+        `requests still open after SHUTDOWN_TIMEOUT_MS=${shutdownTimeoutMs}, closing their connections`,
       );
       app.getHttpServer().closeAllConnections();
       setTimeout(() => {
-        console.error(`${name}: shutdown did not complete after its connections were closed`);
-        process.exit(1);
+        logger.error('shutdown did not complete after its connections were closed');
+        exit(1);
       }, FORCED_CLOSE_GRACE_MS).unref();
     }, shutdownTimeoutMs);
     app.close().then(
       () => {
         clearTimeout(deadline);
-        process.exit(0);
+        logger.info('shut down');
+        exit(0);
       },
       (error: Error) => {
-        console.error(`${name}: shutdown failed: ${error.message}`);
-        process.exit(1);
+        logger.error({ err: error }, `shutdown failed: ${error.message}`);
+        exit(1);
       },
     );
   };

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { type Browser, chromium, type Page } from 'playwright-core';
 
-/** Debian's chromium, which the `browser` targets install (tools/ensure-chromium.sh). */
+/** Debian's chromium, which the `browser` targets install (tools/ensure-debian-tools.sh). */
 export const CHROMIUM = '/usr/bin/chromium';
 
 export function browserAvailable(): boolean {

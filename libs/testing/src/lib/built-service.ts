@@ -29,7 +29,8 @@ export interface RunningService extends BuiltService {
   url: string;
 }
 
-const READY_LINE = /^Starting HTTP service at \d+$/m;
+/** The start line, as the service logs it (a JSON line). */
+const READY_LINE = /"msg":"Starting HTTP service at \d+"/;
 
 /** Path of a project's production build; the e2e targets depend on `<project>:build`. */
 export function builtMain(app: BuiltProject): string {

@@ -7,7 +7,7 @@ export interface SynBlackhole {
   remove(): void;
 }
 
-/** Root, with iproute2 and iptables (tools/ensure-netns.sh installs them). */
+/** Root, with iproute2 and iptables (the `netns` targets install them). */
 export function synBlackholeAvailable(): boolean {
   if (process.getuid?.() !== 0) return false;
   try {
