@@ -1,6 +1,7 @@
-import { Controller, Get, NotFoundException, Param } from '@nestjs/common';
+import { Controller, Get, NotFoundException, Param, Req } from '@nestjs/common';
 import type { Account } from '@landscape/contracts';
-import { CallContext, instanceAddress } from '@landscape/runtime';
+import { callContextOf, instanceAddress } from '@landscape/runtime';
+import type { FastifyRequest } from 'fastify';
 import { QuoteClient } from '../quotes/quote.client';
 import { AccountIdPipe } from './account-id.pipe';
 import { AccountRepository } from './account.repository';
@@ -17,11 +18,11 @@ export class AccountsController {
   @Get(':id')
   async findOne(
     @Param('id', AccountIdPipe) id: string,
-    @CallContext() context: CallContext,
+    @Req() request: FastifyRequest,
   ): Promise<Account> {
     const account = this.accounts.find(id);
     if (!account) throw new NotFoundException(`account ${id} not found`);
-    const quote = await this.quotes.getQuote(context);
+    const quote = await this.quotes.getQuote(callContextOf(request));
     return { id: account.id, name: account.name, servedBy: this.servedBy, quote };
   }
 }

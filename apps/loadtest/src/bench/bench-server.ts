@@ -1,5 +1,7 @@
 import { spawnNode } from '@landscape/testing';
+import { closeSync, mkdirSync, openSync } from 'node:fs';
 import { request } from 'node:http';
+import { join } from 'node:path';
 import pidusage from 'pidusage';
 import { setTimeout as sleep } from 'node:timers/promises';
 
@@ -25,16 +27,26 @@ export interface ServerSpec {
 
 const MiB = 1024 * 1024;
 
-/** Spawns a server pinned by `prefix`, times it to its first 200, and reads its RSS after start. */
-export async function startBenchServer(spec: ServerSpec, prefix: string[]): Promise<BenchServer> {
+/**
+ * Spawns a server pinned by `prefix`, its output to a file in `logDir`, times it to its first
+ * 200, and reads its RSS after start.
+ */
+export async function startBenchServer(
+  spec: ServerSpec,
+  prefix: string[],
+  logDir: string,
+): Promise<BenchServer> {
   const url = `http://127.0.0.1:${spec.port}`;
+  mkdirSync(logDir, { recursive: true });
+  const log = openSync(join(logDir, `${spec.label.replace(/\W+/g, '-')}.log`), 'w');
   const spawnedAt = performance.now();
-  const server = spawnNode(spec.args, { ...spec.env, PORT: String(spec.port) }, prefix);
+  const server = spawnNode(spec.args, { ...spec.env, PORT: String(spec.port) }, prefix, log);
+  closeSync(log);
   const deadline = spawnedAt + 15_000;
   while (!(await answersOk(`${url}${spec.readyPath}`))) {
     if (server.process.exitCode !== null || performance.now() > deadline) {
       await server.stop('SIGKILL');
-      throw new Error(`${spec.label} did not answer 200 on ${spec.readyPath}:\n${server.stderr}`);
+      throw new Error(`${spec.label} did not answer 200 on ${spec.readyPath}: see ${logDir}`);
     }
     await sleep(2);
   }

@@ -119,7 +119,7 @@ async function main(): Promise<void> {
 
   const servers: BenchServer[] = [];
   const start = async (spec: ServerSpec) => {
-    const server = await startBenchServer(spec, cores.serverPrefix);
+    const server = await startBenchServer(spec, cores.serverPrefix, join(outDir, 'logs'));
     servers.push(server);
     return server;
   };

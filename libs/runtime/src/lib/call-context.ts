@@ -1,4 +1,3 @@
-import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
 import type { IncomingMessage } from 'node:http';
 import { randomUUID } from 'node:crypto';
@@ -35,9 +34,12 @@ export function callHeaders(context: CallContext): Record<string, string> {
   };
 }
 
-/** A controller parameter: the CallContext of the request being handled. */
-export const CallContext = createParamDecorator((_: unknown, execution: ExecutionContext) => {
-  const request = execution.switchToHttp().getRequest<FastifyRequest>();
+/**
+ * The CallContext of a request being handled. (A controller takes `@Req()` and calls this: a
+ * custom parameter decorator builds an execution context per request, which cost 2 % of peak
+ * throughput.)
+ */
+export function callContextOf(request: FastifyRequest): CallContext {
   const traceparent = traceparentOf(request.raw);
-  return { requestId: request.id, ...(traceparent && { traceparent }) } satisfies CallContext;
-});
+  return traceparent ? { requestId: request.id, traceparent } : { requestId: request.id };
+}

@@ -3,6 +3,7 @@ import pino, { type Level, type Logger } from 'pino';
 import type { Env } from './config';
 import { ConfigError } from './startup-error';
 
+const FLUSH_MS = 250;
 const LEVELS: readonly string[] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
 
 /** Nest's own start-up chatter (a line per module and route): debug, not info. */
@@ -22,19 +23,18 @@ export interface ServiceLogger {
 
 /**
  * The one logger of a service: pino, at LOG_LEVEL (default info). With NODE_ENV=production it
- * writes JSON lines to stdout, asynchronously (lines written while a write is under way go out
- * with the next one); otherwise (`npm start`) pino-pretty's lines for a person, coloured only on
- * a terminal. Fastify's request logs and Nest's logs both go through it.
+ * writes JSON lines to stdout, buffered; otherwise (`npm start`) pino-pretty's lines for a
+ * person, coloured only on a terminal. Fastify's request logs and Nest's logs both go through it.
  */
 export function createLogger(service: string, env: Env): ServiceLogger {
   const level = env['LOG_LEVEL']?.trim() || 'info';
   if (!LEVELS.includes(level)) {
     throw new ConfigError('LOG_LEVEL', `must be one of ${LEVELS.join(', ')} (got "${level}")`);
   }
+  // pino's own `time` (epoch milliseconds): an ISO string per line cost 2 % of peak throughput.
   const options: pino.LoggerOptions = {
     level,
     base: { service },
-    timestamp: pino.stdTimeFunctions.isoTime,
     formatters: { level: (label) => ({ level: label }) },
   };
   // The images and the tests run with NODE_ENV=production; `npm start` and a bare `node main.js` not.
@@ -48,7 +48,10 @@ export function createLogger(service: string, env: Env): ServiceLogger {
     });
     return { logger: pino(options, stream), flush: () => undefined };
   }
-  const destination = pino.destination({ dest: 1, sync: false });
+  // Lines are gathered into writes of 4 KiB, and what is gathered goes out at least every
+  // FLUSH_MS: a write per line cost 8 % of peak throughput (docs/PERFORMANCE.md).
+  const destination = pino.destination({ dest: 1, sync: false, minLength: 4096 });
+  setInterval(() => destination.flush(), FLUSH_MS).unref();
   return { logger: pino(options, destination), flush: () => destination.flushSync() };
 }
 

@@ -1,6 +1,7 @@
 import { type FastifyReply, type FastifyRequest, LogController } from 'fastify';
 import type { Logger } from 'pino';
-import { Histogram, type Registry } from 'prom-client';
+import type { Registry } from 'prom-client';
+import { RouteHistogram } from './route-histogram';
 import { traceparentOf } from './call-context';
 
 /** Routes that are checked every few seconds: logged at debug, not info. */
@@ -9,25 +10,26 @@ const POLLED_ROUTES = new Set(['/health', '/metrics']);
 /**
  * Fastify's report of each finished request, as this landscape wants it: one log line (method,
  * route, status, duration, request id, and the traceparent when one came) instead of Fastify's
- * two, and the `http_request_duration_seconds` histogram. Both are labelled by route pattern,
+ * two, and the `http_request_duration_seconds` histogram. It logs with the service's logger and
+ * the id as a field: Fastify's per-request child logger cost several per cent of peak throughput. Both are labelled by route pattern,
  * never by URL, so that no request can add a label value: an unknown path is `unmatched`.
  */
 export class RequestObserver extends LogController {
-  private duration?: Histogram<'method' | 'route' | 'status'>;
+  private duration?: RouteHistogram;
 
-  constructor() {
+  constructor(private readonly logger: Logger) {
     super({ requestIdLogLabel: 'requestId' });
   }
 
   /** Starts the histogram in the service's registry, once the app exists. */
   measureInto(registry: Registry): void {
-    this.duration = new Histogram({
-      name: 'http_request_duration_seconds',
-      help: 'Time from the request to the end of the answer, by method, route pattern and status.',
-      labelNames: ['method', 'route', 'status'],
-      buckets: [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
-      registers: [registry],
-    });
+    this.duration = new RouteHistogram(
+      'http_request_duration_seconds',
+      'Time from the request to the end of the answer, by method, route pattern and status.',
+      ['method', 'route', 'status'],
+      [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
+      registry,
+    );
   }
 
   override incomingRequest(): void {
@@ -46,14 +48,19 @@ export class RequestObserver extends LogController {
     const route = request.routeOptions.url ?? 'unmatched';
     const status = reply.statusCode;
     const seconds = reply.elapsedTime / 1000;
-    this.duration?.observe({ method: request.method, route, status }, seconds);
-    const log = request.log as Logger; // the service's pino logger, as createServiceApp gave it
+    const method = request.method;
+    this.duration?.observe(
+      `${method} ${status} ${route}`,
+      () => [method, route, String(status)],
+      seconds,
+    );
     const level = error ? 'error' : POLLED_ROUTES.has(route) ? 'debug' : 'info';
-    if (!log.isLevelEnabled(level)) return;
+    if (!this.logger.isLevelEnabled(level)) return;
     const traceparent = traceparentOf(request.raw);
-    log[level](
+    this.logger[level](
       {
-        method: request.method,
+        requestId: request.id,
+        method,
         route,
         status,
         durationMs: Math.round(seconds * 100_000) / 100,

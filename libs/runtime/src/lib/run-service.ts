@@ -75,12 +75,14 @@ export async function createServiceApp(
   definition: Omit<ServiceDefinition, 'server'>,
   logger: Logger = pino({ level: 'silent' }),
 ): Promise<NestFastifyApplication> {
-  const observer = new RequestObserver();
+  const observer = new RequestObserver(logger);
   const app = await NestFactory.create<NestFastifyApplication>(
     { module: ServiceModule, imports: [definition.module, MetricsModule.forRoot()] },
     new FastifyAdapter({
       loggerInstance: logger,
       logController: observer,
+      // request.log is the service's logger itself, not a child per request (RequestObserver).
+      childLoggerFactory: (parent) => parent,
       genReqId: requestIdOf,
       frameworkErrors,
       clientErrorHandler,

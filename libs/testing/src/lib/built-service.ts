@@ -55,17 +55,21 @@ export function spawnService(
  * Spawns node with these arguments in the workspace root, in production mode with the given
  * environment, without waiting. `prefix` runs it through another command first (for example
  * `taskset -c 0`, which execs node, or `unshare --pid --fork`, whose child node is).
+ * `outputFd`, when given, takes its stdout and stderr instead of this process (a benchmark's
+ * servers log every request, and reading that would load the load generator's core).
  */
 export function spawnNode(
   args: string[],
   env: Record<string, string>,
   prefix: string[] = [],
+  outputFd?: number,
 ): BuiltService {
   const [command, ...commandArgs] = [...prefix, process.execPath, ...args];
+  const output = outputFd ?? 'pipe';
   const child = spawn(command, commandArgs, {
     cwd: workspaceRoot,
     env: { PATH: process.env['PATH'] ?? '', NODE_ENV: 'production', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
+    stdio: ['ignore', output, output],
   });
   let stdout = '';
   let stderr = '';
