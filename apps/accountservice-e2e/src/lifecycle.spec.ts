@@ -170,10 +170,12 @@ describe('accountservice start and stop', () => {
 
   it('starts, and serves every other id, when stored values are not accounts', async () => {
     const dataDir = makeTempDir('accountservice-corrupt');
+    // The service's layout: each account's name, as text, under its id in the sublevel `accounts`.
     const db = new Level<string, Buffer>(dataDir.path, { valueEncoding: 'buffer' });
-    await db.put('10000', Buffer.from([0xff, 0xfe, 0x00, 0x7b]));
-    await db.put('10001', Buffer.from('{"id":"10001","name":42}'));
-    await db.put('10002', Buffer.from('{"id":"10099","name":"Person_99"}'));
+    const accounts = db.sublevel<string, Buffer>('accounts', { valueEncoding: 'buffer' });
+    await accounts.put('10000', Buffer.from([0xff, 0xfe, 0x00, 0x7b])); // not UTF-8
+    await accounts.put('10001', Buffer.from('')); // empty
+    await accounts.put('10002', Buffer.from('Person\u0007_2')); // a control character
     await db.close();
     const account = await startAccountService({}, dataDir);
     for (const id of ['10000', '10001', '10002']) {
@@ -193,7 +195,8 @@ describe('accountservice start and stop', () => {
     );
     await account.service.stop();
     const reopened = new Level<string, Buffer>(dataDir.path, { valueEncoding: 'buffer' });
-    expect(await reopened.get('10000')).toEqual(Buffer.from([0xff, 0xfe, 0x00, 0x7b])); // not lost
+    const kept = reopened.sublevel<string, Buffer>('accounts', { valueEncoding: 'buffer' });
+    expect(await kept.get('10000')).toEqual(Buffer.from([0xff, 0xfe, 0x00, 0x7b])); // not lost
     await reopened.close();
     dataDir.remove();
   });

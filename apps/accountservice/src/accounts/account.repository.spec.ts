@@ -5,6 +5,19 @@ import { Level } from 'level';
 import { Registry } from 'prom-client';
 import { AccountRepository, CorruptAccountError } from './account.repository';
 
+const accountNames = (db: Level<string, string>) =>
+  db.sublevel<string, string>('accounts', { valueEncoding: 'utf8' });
+
+/** The repository's layout, opened as another process would: names under `accounts`. */
+async function withAccounts(
+  dir: string,
+  use: (accounts: ReturnType<typeof accountNames>) => Promise<unknown>,
+) {
+  const db = new Level<string, string>(dir, { valueEncoding: 'utf8' });
+  await use(accountNames(db));
+  await db.close();
+}
+
 describe('AccountRepository on a real LevelDB', () => {
   let dir: TempDir;
   let repository: AccountRepository;
@@ -40,9 +53,11 @@ describe('AccountRepository on a real LevelDB', () => {
     await repository.onModuleInit();
     await repository.onApplicationShutdown();
 
-    const db = new Level<string, unknown>(dir.path, { valueEncoding: 'json' });
-    const keys = await db.keys().all();
-    await db.close();
+    let keys: string[] = [];
+    await withAccounts(dir.path, async (accounts) => {
+      keys = await accounts.keys().all();
+      expect(await accounts.get('10042')).toBe('Person_42');
+    });
     expect(keys).toHaveLength(100);
     expect(keys[0]).toBe('10000');
 
@@ -52,9 +67,7 @@ describe('AccountRepository on a real LevelDB', () => {
 
   it('keeps an existing account as it is when it re-seeds', async () => {
     await repository.onApplicationShutdown();
-    const db = new Level<string, unknown>(dir.path, { valueEncoding: 'json' });
-    await db.put('10000', { id: '10000', name: 'Renamed' });
-    await db.close();
+    await withAccounts(dir.path, (accounts) => accounts.put('10000', 'Renamed'));
 
     repository = new AccountRepository({ dataDir: dir.path }, new Registry());
     await repository.onModuleInit();
@@ -72,9 +85,7 @@ describe('AccountRepository on a real LevelDB', () => {
 
   it('counts reads that fail, among them values that are not accounts', async () => {
     await repository.onApplicationShutdown();
-    const db = new Level<string, string>(dir.path, { valueEncoding: 'utf8' });
-    await db.put('10001', 'not json');
-    await db.close();
+    await withAccounts(dir.path, (accounts) => accounts.put('10001', 'not\u0000a name'));
     const registry = new Registry();
     repository = new AccountRepository({ dataDir: dir.path }, registry);
     await repository.onModuleInit();

@@ -1,6 +1,7 @@
 import { Controller, Get, NotFoundException, Param, Req } from '@nestjs/common';
-import type { Account } from '@landscape/contracts';
+import { type Account, ACCOUNT_JSON_SCHEMA } from '@landscape/contracts';
 import { callContextOf, instanceAddress } from '@landscape/runtime';
+import { RouteSchema } from '@nestjs/platform-fastify';
 import type { FastifyRequest } from 'fastify';
 import { QuoteClient } from '../quotes/quote.client';
 import { AccountIdPipe } from './account-id.pipe';
@@ -15,7 +16,9 @@ export class AccountsController {
     private readonly quotes: QuoteClient,
   ) {}
 
+  /** Fastify writes the answer with a serialiser compiled from the schema, not JSON.stringify. */
   @Get(':id')
+  @RouteSchema({ response: { 200: ACCOUNT_JSON_SCHEMA } })
   async findOne(
     @Param('id', AccountIdPipe) id: string,
     @Req() request: FastifyRequest,

@@ -20,6 +20,7 @@ import { type BenchServer, type ServerSpec, startBenchServer } from './bench-ser
 import { type BenchResults, formatResults, type Measured } from './bench-table';
 import { pinCores } from './cores';
 import { cpuProfilesIn, summarizeCpuProfile } from './cpu-profile';
+import { type WrkPeak, wrkAvailable, wrkPeak } from './wrk';
 
 const { values } = parseArgs({
   options: {
@@ -123,6 +124,7 @@ async function main(): Promise<void> {
     servers.push(server);
     return server;
   };
+  mkdirSync(outDir, { recursive: true });
   try {
     process.stderr.write(`bench: ${cores.description}\nstarting the servers…\n`);
     const nothingListens = `http://127.0.0.1:${await port()}`;
@@ -165,6 +167,31 @@ async function main(): Promise<void> {
         );
       }
     }
+    let wrk: BenchResults['wrk'];
+    if (await wrkAvailable()) {
+      const runs: Record<'ceiling' | 'accountPath', WrkPeak[]> = { ceiling: [], accountPath: [] };
+      for (let round = 1; round <= rounds; round += 1) {
+        for (const name of ['ceiling', 'accountPath'] as const) {
+          const server = subjects[name];
+          const result = await wrkPeak(server.url, server.pid, {
+            connections,
+            durationS,
+            dir: outDir,
+          });
+          runs[name].push(result);
+          process.stderr.write(
+            `wrk round ${round}/${rounds}: ${name} ${Math.round(result.requestsPerSecond)} req/s at ${result.serverCpuPercent.toFixed(0)} % CPU\n`,
+          );
+        }
+      }
+      const medianOf = (list: WrkPeak[]) => ({
+        requestsPerSecond: median(list.map((r) => r.requestsPerSecond)),
+        serverCpuPercent: median(list.map((r) => r.serverCpuPercent)),
+      });
+      wrk = { ceiling: medianOf(runs.ceiling), accountPath: medianOf(runs.accountPath) };
+    } else {
+      process.stderr.write('wrk is not installed: no wrk peak (Debian: apt-get install wrk)\n');
+    }
     const steady: Scenario = { kind: 'rate', rate, connections, durationS: durationS * 2 };
     process.stderr.write(`steady: ${rate} req/s for ${steady.durationS} s each\n`);
     const steadyCeiling = await load(ceiling, steady);
@@ -189,6 +216,7 @@ async function main(): Promise<void> {
       accountPath: measured('accountPath', steadyAccount),
       rawPair: measured('rawPair'),
       fullChain: measured('fullChain'),
+      wrk,
     };
     const setup = {
       node: process.version,
@@ -198,7 +226,6 @@ async function main(): Promise<void> {
       connections,
       rate,
     };
-    mkdirSync(outDir, { recursive: true });
     const file = join(outDir, `bench-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
     writeFileSync(file, JSON.stringify({ setup, results }, null, 2));
     console.log(formatResults(results, setup));

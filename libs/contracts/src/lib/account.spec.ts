@@ -1,4 +1,4 @@
-import { isAccountId, parseStoredAccount, SEED_ACCOUNT_COUNT, seedAccount } from './account';
+import { isAccountId, isAccountName, SEED_ACCOUNT_COUNT, seedAccount } from './account';
 
 describe('seed accounts', () => {
   it('runs from 10000/Person_0 to 10099/Person_99', () => {
@@ -21,22 +21,19 @@ describe('isAccountId', () => {
   );
 });
 
-describe('parseStoredAccount', () => {
-  it('accepts a stored account of this id, keeping only its fields', () => {
-    expect(parseStoredAccount({ name: 'Person_0', id: '10000', extra: 1 }, '10000')).toEqual({
-      id: '10000',
-      name: 'Person_0',
-    });
+describe('isAccountName', () => {
+  it.each(['Person_0', 'Renée', 'x'.repeat(256)])('accepts %p', (name) => {
+    expect(isAccountName(name)).toBe(true);
   });
 
   it.each([
+    ['an empty string', ''],
+    ['a number', 42],
     ['null', null],
-    ['a string', 'Person_0'],
-    ['another id', { id: '10001', name: 'Person_1' }],
-    ['a missing name', { id: '10000' }],
-    ['an empty name', { id: '10000', name: '' }],
-    ['a number name', { id: '10000', name: 42 }],
+    ['a control character', 'a\u0000b'],
+    ['a replacement character (bytes that are not UTF-8)', 'a\ufffdb'],
+    ['257 characters', 'x'.repeat(257)],
   ])('rejects %s', (_, value) => {
-    expect(parseStoredAccount(value, '10000')).toBeUndefined();
+    expect(isAccountName(value)).toBe(false);
   });
 });

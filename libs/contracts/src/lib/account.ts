@@ -28,13 +28,38 @@ export function isAccountId(value: string): boolean {
   return ACCOUNT_ID_PATTERN.test(value);
 }
 
-/**
- * Runtime check of a stored value against the StoredAccount shape, for the account with this id.
- * Returns exactly the shape's fields, or undefined when the value does not match.
- */
-export function parseStoredAccount(value: unknown, id: string): StoredAccount | undefined {
-  if (typeof value !== 'object' || value === null) return undefined;
-  const { id: storedId, name } = value as Record<string, unknown>;
-  if (storedId !== id || typeof name !== 'string' || name.length === 0) return undefined;
-  return { id, name };
+/** Longest account name accepted. */
+export const ACCOUNT_NAME_MAX_LENGTH = 256;
+// Control characters, and U+FFFD, which is what bytes that are not UTF-8 decode to.
+// eslint-disable-next-line no-control-regex
+const NOT_IN_A_NAME = /[\u0000-\u001f\u007f\ufffd]/;
+
+/** Runtime check of an account's name: a non-empty string of text, as served in an Account. */
+export function isAccountName(value: unknown): value is string {
+  return (
+    typeof value === 'string' &&
+    value.length > 0 &&
+    value.length <= ACCOUNT_NAME_MAX_LENGTH &&
+    !NOT_IN_A_NAME.test(value)
+  );
 }
+
+/** The JSON schema of an Account, for a serialiser (fast-json-stringify) that writes no more. */
+export const ACCOUNT_JSON_SCHEMA = {
+  type: 'object',
+  properties: {
+    id: { type: 'string' },
+    name: { type: 'string' },
+    servedBy: { type: 'string' },
+    quote: {
+      type: 'object',
+      properties: {
+        quote: { type: 'string' },
+        ipAddress: { type: 'string' },
+        language: { type: 'string' },
+      },
+      required: ['quote', 'ipAddress', 'language'],
+    },
+  },
+  required: ['id', 'name', 'servedBy', 'quote'],
+} as const;

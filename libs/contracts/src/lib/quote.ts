@@ -33,3 +33,14 @@ export function parseQuote(body: unknown): Quote | undefined {
 function isNonEmptyString(value: unknown): value is string {
   return typeof value === 'string' && value.length > 0;
 }
+
+/** The JSON schema of a Quote, for a serialiser (fast-json-stringify) that writes no more. */
+export const QUOTE_JSON_SCHEMA = {
+  type: 'object',
+  properties: {
+    quote: { type: 'string' },
+    ipAddress: { type: 'string' },
+    language: { type: 'string' },
+  },
+  required: ['quote', 'ipAddress', 'language'],
+} as const;
