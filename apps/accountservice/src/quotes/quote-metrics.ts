@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { Counter, Gauge, Histogram, Registry } from 'prom-client';
+import { KeyedHistogram } from '@landscape/runtime';
+import { Counter, Gauge, Registry } from 'prom-client';
 import type { BreakerState } from './circuit-breaker';
 
 /** How a quote call ended. All but success answer the fallback quote. */
@@ -10,18 +11,18 @@ const BREAKER_STATES: Record<BreakerState, number> = { closed: 0, 'half-open': 1
 /** The quote client's metrics: each call's duration and outcome, fallbacks, the breaker's state. */
 @Injectable()
 export class QuoteMetrics {
-  private readonly calls: Histogram<'outcome'>;
+  private readonly calls: KeyedHistogram;
   private readonly fallbacks: Counter;
   private breakerState: () => BreakerState = () => 'closed';
 
   constructor(registry: Registry) {
-    this.calls = new Histogram({
-      name: 'quote_call_duration_seconds',
-      help: 'Quote calls to quotes-service by outcome: success, timeout, error, or short_circuit (the breaker was open and no call was made).',
-      labelNames: ['outcome'],
-      buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1],
-      registers: [registry],
-    });
+    this.calls = new KeyedHistogram(
+      'quote_call_duration_seconds',
+      'Quote calls to quotes-service by outcome: success, timeout, error, or short_circuit (the breaker was open and no call was made).',
+      ['outcome'],
+      [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1],
+      registry,
+    );
     this.fallbacks = new Counter({
       name: 'quote_fallbacks_total',
       help: 'Accounts answered with the fallback quote.',
@@ -44,7 +45,7 @@ export class QuoteMetrics {
   }
 
   record(outcome: QuoteOutcome, seconds: number): void {
-    this.calls.observe({ outcome }, seconds);
+    this.calls.observe(outcome, () => [outcome], seconds);
     if (outcome !== 'success') this.fallbacks.inc();
   }
 }

@@ -1,7 +1,7 @@
 import { type FastifyReply, type FastifyRequest, LogController } from 'fastify';
 import type { Logger } from 'pino';
 import type { Registry } from 'prom-client';
-import { RouteHistogram } from './route-histogram';
+import { KeyedHistogram } from './keyed-histogram';
 import { traceparentOf } from './call-context';
 
 /** Routes that are checked every few seconds: logged at debug, not info. */
@@ -15,7 +15,7 @@ const POLLED_ROUTES = new Set(['/health', '/metrics']);
  * never by URL, so that no request can add a label value: an unknown path is `unmatched`.
  */
 export class RequestObserver extends LogController {
-  private duration?: RouteHistogram;
+  private duration?: KeyedHistogram;
 
   constructor(private readonly logger: Logger) {
     super({ requestIdLogLabel: 'requestId' });
@@ -23,7 +23,7 @@ export class RequestObserver extends LogController {
 
   /** Starts the histogram in the service's registry, once the app exists. */
   measureInto(registry: Registry): void {
-    this.duration = new RouteHistogram(
+    this.duration = new KeyedHistogram(
       'http_request_duration_seconds',
       'Time from the request to the end of the answer, by method, route pattern and status.',
       ['method', 'route', 'status'],

@@ -1,10 +1,10 @@
 import { Registry } from 'prom-client';
-import { RouteHistogram } from './route-histogram';
+import { KeyedHistogram } from './keyed-histogram';
 
-describe('RouteHistogram', () => {
+describe('KeyedHistogram', () => {
   it('exposes cumulative buckets, sum and count per label set', async () => {
     const registry = new Registry();
-    const histogram = new RouteHistogram('t_seconds', 'test', ['route'], [0.1, 1], registry);
+    const histogram = new KeyedHistogram('t_seconds', 'test', ['route'], [0.1, 1], registry);
     histogram.observe('/a', () => ['/a'], 0.05);
     histogram.observe('/a', () => ['/a'], 0.5);
     histogram.observe('/a', () => ['/a'], 5);
