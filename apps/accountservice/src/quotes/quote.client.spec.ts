@@ -28,6 +28,7 @@ const WITHOUT_TIMEOUT_BOUND_MS = 3_000;
 
 interface TestClient {
   client: QuoteClient;
+  registry: Registry;
   close(): Promise<void>;
 }
 
@@ -46,8 +47,10 @@ function makeClient(baseUrl: string, options: Partial<QuoteClientOptions> = {}):
     freshConnection: (origin) => pool.freshConnection(origin),
   });
   const http = new HttpService(axios.create({ adapter }));
+  const registry = new Registry();
   return {
-    client: new QuoteClient(http, config, new QuoteMetrics(new Registry())),
+    client: new QuoteClient(http, config, new QuoteMetrics(registry)),
+    registry,
     close: () => pool.onApplicationShutdown(),
   };
 }
@@ -133,6 +136,9 @@ describe('QuoteClient against a real HTTP server', () => {
     const { value, elapsedMs } = await timed(() => short.client.getQuote(CONTEXT));
     await short.close();
     expect(value).toEqual(FALLBACK_QUOTE);
+    expect(await short.registry.metrics()).toContain(
+      'quote_call_duration_seconds_count{outcome="timeout"} 1',
+    );
     expect(elapsedMs).toBeGreaterThanOrEqual(SHORT_TIMEOUT_MS - 5);
     expect(elapsedMs).toBeLessThan(WITHOUT_TIMEOUT_BOUND_MS);
   });

@@ -24,6 +24,7 @@ export class QuoteClient {
   private readonly logger = new Logger(QuoteClient.name);
   private readonly options: QuoteClientOptions;
   private readonly breaker: CircuitBreaker;
+  private readonly quoteUrl: string;
 
   constructor(
     private readonly http: HttpService,
@@ -31,6 +32,7 @@ export class QuoteClient {
     private readonly metrics: QuoteMetrics,
   ) {
     this.options = config.quotes;
+    this.quoteUrl = `${this.options.baseUrl}/api/quote?strength=${QUOTE_STRENGTH}`;
     this.breaker = new CircuitBreaker({
       volumeThreshold: this.options.breakerVolumeThreshold,
       resetMs: this.options.breakerResetMs,
@@ -67,15 +69,23 @@ export class QuoteClient {
   }
 
   private async fetchQuote(context: CallContext): Promise<Quote> {
-    const response = await this.http.axiosRef.get<unknown>(`${this.options.baseUrl}/api/quote`, {
-      params: { strength: QUOTE_STRENGTH },
-      headers: callHeaders(context),
-      signal: AbortSignal.timeout(this.options.timeoutMs),
-      maxContentLength: MAX_QUOTE_BODY_BYTES,
-      validateStatus: (status) => status === 200,
-    });
-    const quote = parseQuote(response.data);
-    if (!quote) throw new Error('quotes-service answered a body that is not a Quote');
-    return quote;
+    const deadline = new AbortController();
+    const timer = setTimeout(
+      () => deadline.abort(new DOMException('quote call timed out', 'TimeoutError')),
+      this.options.timeoutMs,
+    );
+    try {
+      const response = await this.http.axiosRef.get<unknown>(this.quoteUrl, {
+        headers: callHeaders(context),
+        signal: deadline.signal,
+        maxContentLength: MAX_QUOTE_BODY_BYTES,
+        validateStatus: (status) => status === 200,
+      });
+      const quote = parseQuote(response.data);
+      if (!quote) throw new Error('quotes-service answered a body that is not a Quote');
+      return quote;
+    } finally {
+      clearTimeout(timer);
+    }
   }
 }

@@ -1,3 +1,5 @@
+import type { AxiosFloor } from './axios-floor';
+
 export interface Measured {
   /** Median of the rounds. */
   peakRps: number;
@@ -17,6 +19,7 @@ export interface BenchResults {
   rawPair: Measured;
   /** Peak by wrk, which saturates the ceiling's core where the JavaScript generator does not. */
   wrk?: Record<'ceiling' | 'accountPath', { requestsPerSecond: number; serverCpuPercent: number }>;
+  axiosFloor?: AxiosFloor;
 }
 
 interface Row {
@@ -145,6 +148,21 @@ export function formatResults(
           `\nThe ceiling ran at ${wrk.ceiling.serverCpuPercent.toFixed(0)} % CPU under wrk: it was not saturated, and its ratios are not valid.`,
         ]
       : [];
+  const { axiosFloor } = results;
+  const axiosShare = axiosFloor
+    ? (() => {
+        // All servers share core 0, so 1 / req/s is the core time of one full-chain answer.
+        const perAnswerUs = 1e6 / fullChain.peakRps;
+        const withoutAxios = 1e6 / (perAnswerUs - axiosFloor.pipelineUs);
+        return [
+          '',
+          `axios per quote call, no network: ${axiosFloor.pipelineUs.toFixed(1)} µs of its own pipeline, ` +
+            `${axiosFloor.abortSignalUs.toFixed(1)} µs for AbortSignal.timeout. A full-chain answer takes ` +
+            `${perAnswerUs.toFixed(0)} µs of core 0, so without axios's pipeline the chain would reach about ` +
+            `${Math.round(withoutAxios).toLocaleString('en-US')} req/s, ${ratio(withoutAxios, rawPair.peakRps).toFixed(2)}× the raw pair.`,
+        ];
+      })()
+    : [];
   const format = (value: number, unit: string) =>
     `${value >= 100 ? Math.round(value).toLocaleString('en-US') : value.toFixed(unit === 'ms' ? 2 : 1)} ${unit}`;
   return [
@@ -159,9 +177,10 @@ export function formatResults(
         `${row.target ? (row.target.met(row.ours, row.reference) ? 'yes' : '**no**') : ''} |`,
     ),
     ...validity,
+    ...axiosShare,
     '',
     'peak req/s per round (the load tool):',
-    ...(Object.entries(results).filter(([name]) => name !== 'wrk') as [string, Measured][]).map(
+    ...Object.entries({ ceiling, accountPath, rawPair, fullChain }).map(
       ([name, measured]) =>
         `  ${name.padEnd(12)} ${measured.peakRounds.map((rps) => Math.round(rps).toLocaleString('en-US')).join('  ')}`,
     ),

@@ -16,6 +16,7 @@ import { ProcessSource } from '../footprint/process-source';
 import { errorTotal } from '../load/outcome';
 import { type LoadResult, runLoad } from '../load/run-load';
 import type { Scenario } from '../load/scenario';
+import { measureAxiosFloor } from './axios-floor';
 import { type BenchServer, type ServerSpec, startBenchServer } from './bench-server';
 import { type BenchResults, formatResults, type Measured } from './bench-table';
 import { pinCores } from './cores';
@@ -49,8 +50,10 @@ const rate = Number(values.rate);
 const outDir = resolve('tmp', 'bench');
 const profileDir = join(outDir, `profiles-${Date.now()}`);
 const RAW = join(__dirname, 'raw-servers.js');
-// The V8 flags of the images' CMD that Node 20 knows too (the old space's percentage is Node 24's).
-const IMAGE_NODE_FLAGS = ['--max-semi-space-size=8'];
+// The heap the services get in the stack: the images' CMD gives the old space half of the
+// container's limit (--max-old-space-size-percentage=50, a Node 24 flag; 64 MiB of the stack's
+// 128M) and 8 MiB semi-spaces.
+const IMAGE_NODE_FLAGS = ['--max-old-space-size=64', '--max-semi-space-size=8'];
 
 type Subject = 'ceiling' | 'accountPath' | 'rawPair' | 'fullChain';
 
@@ -198,6 +201,8 @@ async function main(): Promise<void> {
     process.stderr.write(`steady: ${rate} req/s for ${steady.durationS} s each\n`);
     const steadyCeiling = await load(ceiling, steady);
     const steadyAccount = await load(accountPath, steady);
+    process.stderr.write('axios: its own cost per call, no network\n');
+    const axiosFloor = await measureAxiosFloor();
 
     const measured = (name: Subject, atRate?: LoadResult): Measured => ({
       peakRps: median(peaks[name].map((result) => result.run.requestsPerSecond)),
@@ -219,6 +224,7 @@ async function main(): Promise<void> {
       rawPair: measured('rawPair'),
       fullChain: measured('fullChain'),
       wrk,
+      axiosFloor,
     };
     const setup = {
       node: process.version,
