@@ -157,7 +157,7 @@ export function formatResults(
         return [
           '',
           `axios per quote call, no network: ${axiosFloor.pipelineUs.toFixed(1)} µs of its own pipeline, ` +
-            `${axiosFloor.abortSignalUs.toFixed(1)} µs for AbortSignal.timeout. A full-chain answer takes ` +
+            `${axiosFloor.deadlineUs.toFixed(1)} µs for the deadline (AbortController and timer). A full-chain answer takes ` +
             `${perAnswerUs.toFixed(0)} µs of core 0, so without axios's pipeline the chain would reach about ` +
             `${Math.round(withoutAxios).toLocaleString('en-US')} req/s, ${ratio(withoutAxios, rawPair.peakRps).toFixed(2)}× the raw pair.`,
         ];
