@@ -7,25 +7,17 @@ import {
   logLines,
   rawRequest,
   type RunningService,
-  startService,
 } from '@landscape/testing';
 import { hostname } from 'node:os';
-import { type RunningAccountService, startAccountService } from './support/accountservice';
+import { type RunningAccountService, startAccountServiceWithQuotes } from './support/accountservice';
 
 describe('accountservice with a real quotes-service', () => {
   let quotes: RunningService;
   let account: RunningAccountService;
+  let stop: () => Promise<void>;
 
-  beforeAll(async () => {
-    quotes = await startService('quotes-service');
-    account = await startAccountService({ QUOTES_SERVICE_URL: quotes.url });
-  });
-
-  afterAll(async () => {
-    await account.service.stop();
-    await quotes.stop();
-    account.dataDir.remove();
-  });
+  beforeAll(async () => ({ quotes, account, stop } = await startAccountServiceWithQuotes()));
+  afterAll(() => stop());
 
   it('logs JSON lines only, the seed line before the start line', () => {
     const lines = account.service.stdout.trim().split('\n');

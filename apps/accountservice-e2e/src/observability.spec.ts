@@ -6,10 +6,9 @@ import {
   promtoolProblems,
   rawRequest,
   type RunningService,
-  startService,
   waitFor,
 } from '@landscape/testing';
-import { type RunningAccountService, startAccountService } from './support/accountservice';
+import { type RunningAccountService, startAccountServiceWithQuotes } from './support/accountservice';
 
 const TRACEPARENT = '00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01';
 const canCheckMetrics = promtoolAvailable() || process.env['CI'] === 'true';
@@ -17,17 +16,10 @@ const canCheckMetrics = promtoolAvailable() || process.env['CI'] === 'true';
 describe('accountservice and quotes-service logs and metrics', () => {
   let quotes: RunningService;
   let account: RunningAccountService;
+  let stop: () => Promise<void>;
 
-  beforeAll(async () => {
-    quotes = await startService('quotes-service');
-    account = await startAccountService({ QUOTES_SERVICE_URL: quotes.url });
-  });
-
-  afterAll(async () => {
-    await account.service.stop();
-    await quotes.stop();
-    account.dataDir.remove();
-  });
+  beforeAll(async () => ({ quotes, account, stop } = await startAccountServiceWithQuotes()));
+  afterAll(() => stop());
 
   const requestLines = (output: string, requestId: string) =>
     logLines(output).filter((line) => line.msg === 'request' && line['requestId'] === requestId);

@@ -1,6 +1,7 @@
 import {
   type BuiltService,
   makeTempDir,
+  type RunningService,
   type StartOptions,
   startService,
   type TempDir,
@@ -20,4 +21,26 @@ export async function startAccountService(
 ): Promise<RunningAccountService> {
   const service = await startService('accountservice', { DATA_DIR: dataDir.path, ...env }, options);
   return { service, url: service.url, dataDir };
+}
+
+export interface RunningPair {
+  quotes: RunningService;
+  account: RunningAccountService;
+  /** Stops both, accountservice first, and removes its DATA_DIR. */
+  stop(): Promise<void>;
+}
+
+/** Starts the built quotes-service and an accountservice that calls it. */
+export async function startAccountServiceWithQuotes(): Promise<RunningPair> {
+  const quotes = await startService('quotes-service');
+  const account = await startAccountService({ QUOTES_SERVICE_URL: quotes.url });
+  return {
+    quotes,
+    account,
+    stop: async () => {
+      await account.service.stop();
+      await quotes.stop();
+      account.dataDir.remove();
+    },
+  };
 }

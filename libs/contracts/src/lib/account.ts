@@ -1,4 +1,4 @@
-import type { Quote } from './quote';
+import { type Quote, QUOTE_JSON_SCHEMA } from './quote';
 
 /** `GET /accounts/:id` on accountservice. */
 export interface Account {
@@ -51,15 +51,7 @@ export const ACCOUNT_JSON_SCHEMA = {
     id: { type: 'string' },
     name: { type: 'string' },
     servedBy: { type: 'string' },
-    quote: {
-      type: 'object',
-      properties: {
-        quote: { type: 'string' },
-        ipAddress: { type: 'string' },
-        language: { type: 'string' },
-      },
-      required: ['quote', 'ipAddress', 'language'],
-    },
+    quote: QUOTE_JSON_SCHEMA,
   },
   required: ['id', 'name', 'servedBy', 'quote'],
 } as const;
