@@ -9,7 +9,10 @@ import {
   type RunningService,
 } from '@landscape/testing';
 import { hostname } from 'node:os';
-import { type RunningAccountService, startAccountServiceWithQuotes } from './support/accountservice';
+import {
+  type RunningAccountService,
+  startAccountServiceWithQuotes,
+} from './support/accountservice';
 
 describe('accountservice with a real quotes-service', () => {
   let quotes: RunningService;

@@ -8,7 +8,10 @@ import {
   type RunningService,
   waitFor,
 } from '@landscape/testing';
-import { type RunningAccountService, startAccountServiceWithQuotes } from './support/accountservice';
+import {
+  type RunningAccountService,
+  startAccountServiceWithQuotes,
+} from './support/accountservice';
 
 const TRACEPARENT = '00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01';
 const canCheckMetrics = promtoolAvailable() || process.env['CI'] === 'true';

@@ -1,7 +1,7 @@
 import axios, { type AxiosAdapter } from 'axios';
 
 export interface AxiosFloor {
-  /** CPU time of one quote call's axios pipeline alone, in µs: no network, an adapter that answers at once. */
+  /** CPU time of one quote call's axios pipeline alone, in µs: an adapter that answers at once. */
   pipelineUs: number;
   /** The same of the AbortController and timer that bound each call. */
   deadlineUs: number;

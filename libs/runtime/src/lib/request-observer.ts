@@ -11,8 +11,9 @@ const POLLED_ROUTES = new Set(['/health', '/metrics']);
  * Fastify's report of each finished request, as this landscape wants it: one log line (method,
  * route, status, duration, request id, and the traceparent when one came) instead of Fastify's
  * two, and the `http_request_duration_seconds` histogram. It logs with the service's logger and
- * the id as a field: Fastify's per-request child logger cost several per cent of peak throughput. Both are labelled by route pattern,
- * never by URL, so that no request can add a label value: an unknown path is `unmatched`.
+ * the id as a field: Fastify's per-request child logger cost several per cent of peak throughput.
+ * Both are labelled by route pattern, never by URL, so that no request can add a label value: an
+ * unknown path is `unmatched`.
  */
 export class RequestObserver extends LogController {
   private duration?: KeyedHistogram;
