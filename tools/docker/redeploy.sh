@@ -10,23 +10,12 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 stack=${STACK_NAME:-landscape}
 files=(${STACK_FILES:-deploy/docker-stack.yml})
-apps=(accountservice quotes-service visualizer docker-api-proxy)
 
 if [[ -n "${IMAGE_TAG:-}" ]]; then
   echo "deploy: IMAGE_TAG=$IMAGE_TAG pinned, nothing is built"
 else
-  if [[ -z "${BASE_IMAGE:-}" ]]; then
-    default_base=$(sed -n 's/^ARG BASE_IMAGE=//p' apps/accountservice/Dockerfile)
-    if ! docker image inspect "$default_base" >/dev/null 2>&1 && ! docker pull -q "$default_base" >/dev/null 2>&1; then
-      BASE_IMAGE=$(tools/docker/build-standin-base.sh)
-      echo "deploy: $default_base cannot be pulled here; building on the stand-in $BASE_IMAGE (docs/DEPLOYMENT.md)"
-      export BASE_IMAGE
-    fi
-  fi
-  RELEASE_TAG=$(tools/docker/release-tag.sh)
-  export RELEASE_TAG
-  npx nx run-many --targets=docker-build --projects="$(IFS=,; echo "${apps[*]}")"
-  export IMAGE_TAG=$RELEASE_TAG
+  IMAGE_TAG=$(tools/docker/build-release.sh)
+  export IMAGE_TAG
   echo "deploy: release $IMAGE_TAG"
 fi
 

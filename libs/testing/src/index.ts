@@ -1,5 +1,6 @@
 export * from './lib/browser';
 export * from './lib/built-service';
+export * from './lib/docker-cli';
 export * from './lib/error-contract-cases';
 export * from './lib/fake-docker-engine';
 export * from './lib/free-port';

@@ -1,36 +1,9 @@
-import { waitFor } from '@landscape/testing';
+import { docker, DOCKER_POLL_MS, waitFor } from '@landscape/testing';
 import { workspaceRoot } from '@nx/devkit';
-import { execFile, execFileSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 
-const run = promisify(execFile);
-
-/** How often checks that call the docker CLI poll: each call spawns a process. */
-export const DOCKER_POLL_MS = 500;
-
-/**
- * Runs the docker CLI and returns its stdout; rejects with its stderr on a non-zero exit.
- * `input` goes to its stdin.
- */
-export async function docker(
-  args: string[],
-  env: Record<string, string> = {},
-  input?: string,
-): Promise<string> {
-  try {
-    const running = run('docker', args, {
-      env: { ...process.env, ...env },
-      maxBuffer: 16 * 1024 * 1024,
-    });
-    if (input !== undefined) running.child.stdin?.end(input);
-    const { stdout } = await running;
-    return stdout.trim();
-  } catch (error) {
-    const { stderr, message } = error as { stderr?: string; message: string };
-    throw new Error(`docker ${args.join(' ')} failed: ${stderr?.trim() || message}`);
-  }
-}
+export { docker, DOCKER_POLL_MS };
 
 export function engineAvailable(): boolean {
   try {

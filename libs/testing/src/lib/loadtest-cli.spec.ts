@@ -1,10 +1,11 @@
 import { parseLoadtestSummary } from './loadtest-cli';
 
 describe('parseLoadtestSummary', () => {
-  it('reads requests, errors and the counted values', () => {
+  it('reads requests, errors, the slowest answer and the counted values', () => {
     const stdout = [
       'target      http://127.0.0.1:16767/accounts/{id}',
       'requests    24,000 in 80.1 s: 300 req/s (busiest second 301)',
+      'latency     mean 1.52 ms  p50 1.10 ms  p90 2.05 ms  p99 6.14 ms  max 312.4 ms',
       'errors      3: status 0, timeout 0, connection 3',
       'counted     quote.ipAddress: a1b2/10.0.1.5:8080 ×12,001, c3d4/10.0.1.6:8080 ×11,996, circuit-breaker ×3',
     ].join('\n');
@@ -16,6 +17,7 @@ describe('parseLoadtestSummary', () => {
         'c3d4/10.0.1.6:8080': 11_996,
         'circuit-breaker': 3,
       },
+      maxMs: 312.4,
     });
   });
 

@@ -53,6 +53,8 @@ export interface LoadtestSummary {
   errors: number;
   /** Answers by value of the --count-field field. */
   counted: Record<string, number>;
+  /** The slowest answer. */
+  maxMs: number;
 }
 
 const number = (text: string) => Number(text.replace(/,/g, ''));
@@ -61,11 +63,17 @@ const number = (text: string) => Number(text.replace(/,/g, ''));
 export function parseLoadtestSummary(stdout: string): LoadtestSummary {
   const requests = /^requests +([\d,]+) in /m.exec(stdout);
   const errors = /^errors +([\d,]+):/m.exec(stdout);
-  if (!requests || !errors) throw new Error(`no load test summary in:\n${stdout}`);
+  const max = /^latency .* max ([\d.]+) ms$/m.exec(stdout);
+  if (!requests || !errors || !max) throw new Error(`no load test summary in:\n${stdout}`);
   const counted: Record<string, number> = {};
   const line = /^counted +[\w.$]+: (.*)$/m.exec(stdout)?.[1] ?? '';
   for (const [, value, times] of line.matchAll(/(?:^|, )(.+?) ×([\d,]+)(?=, |$)/g)) {
     counted[value] = number(times);
   }
-  return { requests: number(requests[1]), errors: number(errors[1]), counted };
+  return {
+    requests: number(requests[1]),
+    errors: number(errors[1]),
+    counted,
+    maxMs: Number(max[1]),
+  };
 }

@@ -1,0 +1,344 @@
+import { type Account, FALLBACK_QUOTE, type SwarmGraph } from '@landscape/contracts';
+import {
+  DOCKER_POLL_MS,
+  getJson,
+  type LoadtestSummary,
+  parseLoadtestSummary,
+  type RunningLoadtest,
+  startLoadtest,
+  waitFor,
+} from '@landscape/testing';
+import {
+  clusterAvailable,
+  clusterLeftovers,
+  clusterNodes,
+  clusterScript,
+  nodeAddress,
+  nodeName,
+  NODES,
+  onManager,
+  onNode,
+  REGISTRY,
+  RELEASE,
+  type RunningTask,
+  runningTasks,
+} from './support/cluster';
+
+const STACK = 'landscape-cluster-e2e';
+const ACCOUNTS = `${STACK}_accountservice`;
+const QUOTES = `${STACK}_quotes-service`;
+const VISUALIZER = `${STACK}_visualizer`;
+const QUOTES_TIMEOUT_MS = 300; // the stack's default
+const WORKER = 3; // the node that is partitioned, drained and lost
+const accountUrl = (n: number) => `http://${nodeAddress(n)}:6767`;
+const nodesBut = (worker: number) =>
+  Array.from({ length: NODES }, (_, i) => i + 1).filter((n) => n !== worker);
+
+const summary: string[] = [];
+const note = (line: string) => summary.push(line);
+
+const onCluster = clusterAvailable() || process.env['CI'] === 'true' ? describe : describe.skip;
+
+/** Fixed-rate load on the accountservice ports of these nodes in turn, counting quote sources. */
+function loadAccounts(nodes: number[], rate: number, durationS: number): RunningLoadtest {
+  return startLoadtest([
+    `--rate=${rate}`,
+    `--duration=${durationS}`,
+    '--timeout=5000',
+    ...nodes.map((n) => `--baseUrl=${accountUrl(n)}`),
+    '--count-field=quote.ipAddress',
+  ]);
+}
+
+async function finished(load: RunningLoadtest): Promise<LoadtestSummary> {
+  const run = await load.done;
+  try {
+    return parseLoadtestSummary(run.stdout);
+  } catch (error) {
+    throw new Error(`${(error as Error).message}\n${run.stderr}`);
+  }
+}
+
+const fallbacks = (run: LoadtestSummary) => run.counted[FALLBACK_QUOTE.ipAddress] ?? 0;
+const describeLoad = (run: LoadtestSummary) =>
+  `${run.requests} requests, ${run.errors} not 200, ${fallbacks(run)} with the fallback quote, slowest ${run.maxMs} ms`;
+
+async function waitForRunning(service: string, replicas: number, timeoutMs = 120_000) {
+  let tasks: RunningTask[] = [];
+  await waitFor(
+    `${service} to run ${replicas} task(s)`,
+    timeoutMs,
+    async () => (tasks = await runningTasks(service)).length === replicas,
+    DOCKER_POLL_MS,
+  );
+  return tasks;
+}
+
+async function waitForAnswers(nodes: number[]) {
+  for (const n of nodes) {
+    await waitFor(
+      `accountservice to answer on ${nodeName(n)}'s port`,
+      60_000,
+      async () =>
+        (await getJson(`${accountUrl(n)}/health`).catch(() => ({ status: 0 }))).status === 200,
+      DOCKER_POLL_MS,
+    );
+  }
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+onCluster(`the landscape on a ${NODES}-node swarm with a registry`, () => {
+  beforeAll(async () => {
+    await clusterScript('down'); // whatever an earlier run or a crash left
+    const started = performance.now();
+    await clusterScript('up', ['--nodes', String(NODES)]);
+    expect(await clusterScript('up', ['--nodes', String(NODES)])).toMatch(/are up/);
+    note(
+      `cluster up: ${NODES} nodes and a registry in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+    );
+    await clusterScript('deploy', [], { IMAGE_TAG: RELEASE, STACK_NAME: STACK });
+    await onManager(['service', 'scale', '--detach', `${ACCOUNTS}=${NODES}`, `${QUOTES}=${NODES}`]);
+    await waitForRunning(ACCOUNTS, NODES);
+    await waitForRunning(QUOTES, NODES);
+    await waitForAnswers([1, 2, 3]);
+  }, 600_000);
+
+  afterAll(async () => {
+    await clusterScript('down');
+    process.stdout.write(`\nCluster test summary\n${summary.join('\n')}\n\n`);
+  }, 120_000);
+
+  it('pulls the images from the registry on every node', async () => {
+    for (const service of [ACCOUNTS, QUOTES]) {
+      // Swarm pins the tag to the registry's digest, and every node pulls that digest
+      const image = await onManager([
+        'service',
+        'inspect',
+        '--format',
+        '{{.Spec.TaskTemplate.ContainerSpec.Image}}',
+        service,
+      ]);
+      const [name, digest] = image.split('@');
+      expect(name).toMatch(new RegExp(`^${REGISTRY}/landscape/[a-z-]+:${RELEASE}$`));
+      expect(digest).toMatch(/^sha256:[0-9a-f]{64}$/);
+      const repository = name.slice(0, name.lastIndexOf(':'));
+      for (let n = 1; n <= NODES; n++) {
+        const pulled = await onNode(n, [
+          'image',
+          'ls',
+          '--digests',
+          '--format',
+          '{{.Repository}}@{{.Digest}}',
+        ]);
+        expect(pulled.split('\n')).toContain(`${repository}@${digest}`);
+      }
+    }
+    note(`images: ${REGISTRY}/landscape/*:${RELEASE}, pulled by digest by all ${NODES} nodes`);
+  });
+
+  it('spreads accountservice and quotes-service one per node, and quote calls cross nodes', async () => {
+    const accounts = await runningTasks(ACCOUNTS);
+    const quotes = await runningTasks(QUOTES);
+    const everyNode = Array.from({ length: NODES }, (_, i) => nodeName(i + 1));
+    expect(accounts.map((task) => task.node).sort()).toEqual(everyNode);
+    expect(quotes.map((task) => task.node).sort()).toEqual(everyNode);
+
+    const nodeOfAccount = (servedBy: string) =>
+      accounts.find((task) => task.addresses.includes(servedBy))?.node;
+    const nodeOfQuote = (ipAddress: string) =>
+      quotes.find((task) => task.containerId.startsWith(ipAddress.split('/')[0]))?.node;
+    let crossing = 0;
+    let answers = 0;
+    for (let round = 0; round < 20; round++) {
+      for (let n = 1; n <= NODES; n++) {
+        const response = await getJson<Account>(`${accountUrl(n)}/accounts/${10000 + round}`);
+        expect(response.status).toBe(200);
+        // the host-mode port of node n is served by node n's task
+        expect(nodeOfAccount(response.body.servedBy)).toBe(nodeName(n));
+        const quoteNode = nodeOfQuote(response.body.quote.ipAddress);
+        expect(quoteNode).toBeDefined(); // a real quote, from a task of the service
+        answers += 1;
+        if (quoteNode !== nodeName(n)) crossing += 1;
+      }
+    }
+    note(
+      `spread: accountservice and quotes-service on ${everyNode.join(', ')}; ${crossing} of ${answers} quotes came from another node over the overlay`,
+    );
+    expect(crossing).toBeGreaterThan(0);
+  });
+
+  it('runs the visualizer on a manager, and its graph shows every node with its role and every task under its node', async () => {
+    const nodes = await clusterNodes();
+    const [visualizer] = await waitForRunning(VISUALIZER, 1);
+    expect(nodes.find((node) => node.hostname === visualizer.node)?.role).toBe('manager');
+    const manager = Number(visualizer.node.replace('lscl-n', ''));
+    const graphUrl = `http://${nodeAddress(manager)}:6969/api/graph`;
+    const services = JSON.parse(
+      await onManager(['service', 'inspect', '--format', '{{json .ID}}', ACCOUNTS, QUOTES]).then(
+        (ids) => `[${ids.split('\n').join(',')}]`,
+      ),
+    ) as string[];
+    let graph: SwarmGraph | undefined;
+    await waitFor(
+      'the graph to show every running task of accountservice and quotes-service',
+      30_000,
+      async () => {
+        const response = await getJson<SwarmGraph>(graphUrl).catch(() => undefined);
+        graph = response?.body;
+        const running = graph?.tasks.filter(
+          (task) => services.includes(task.serviceId) && task.state === 'running',
+        );
+        return running?.length === 2 * NODES;
+      },
+      DOCKER_POLL_MS,
+    );
+    expect(
+      graph?.nodes
+        .map(({ hostname, role }) => ({ hostname, role }))
+        .sort((a, b) => a.hostname.localeCompare(b.hostname)),
+    ).toEqual(
+      nodes
+        .map(({ hostname, role }) => ({ hostname, role }))
+        .sort((a, b) => a.hostname.localeCompare(b.hostname)),
+    );
+    const hostnameOf = new Map(graph?.nodes.map((node) => [node.id, node.hostname]));
+    const shown = graph?.tasks
+      .filter((task) => services.includes(task.serviceId) && task.state === 'running')
+      .map((task) => hostnameOf.get(task.nodeId ?? ''))
+      .sort();
+    const actual = [...(await runningTasks(ACCOUNTS)), ...(await runningTasks(QUOTES))]
+      .map((task) => task.node)
+      .sort();
+    expect(shown).toEqual(actual);
+    note(
+      `placement: the visualizer on ${visualizer.node} (manager); its graph: ${graph?.nodes.length} nodes, ${shown?.length} tasks under the right node`,
+    );
+  });
+
+  it(`answers within QUOTES_TIMEOUT_MS while ${nodeName(WORKER)}'s overlay traffic is dropped, and recovers`, async () => {
+    const cutOff = (await runningTasks(QUOTES)).find((task) => task.node === nodeName(WORKER));
+    const [caller] = (await runningTasks(ACCOUNTS)).filter((task) => task.node === nodeName(1));
+    expect(cutOff).toBeDefined();
+    // From accountservice's task on node 1, over the overlay, to quotes-service's on the worker.
+    const reachable = () =>
+      onNode(1, [
+        'exec',
+        caller.containerId,
+        '/nodejs/bin/node',
+        '-e',
+        `fetch('http://${cutOff?.addresses[0]}:8080/health', { signal: AbortSignal.timeout(1000) })` +
+          '.then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))',
+      ]).then(
+        () => true,
+        () => false,
+      );
+    expect(await reachable()).toBe(true);
+    const load = loadAccounts(nodesBut(WORKER), 100, 24);
+    await sleep(4_000);
+    await clusterScript('node', ['partition', String(WORKER)]);
+    expect(await reachable()).toBe(false);
+    await sleep(11_000);
+    await clusterScript('node', ['heal', String(WORKER)]);
+    const run = await finished(load);
+    note(
+      `partition of ${nodeName(WORKER)} (its quotes-service task unreachable over the overlay) for 12 s of 24 s ` +
+        `at 100 req/s on the other nodes: ${describeLoad(run)}`,
+    );
+    expect(run.errors).toBe(0);
+    expect(run.maxMs).toBeLessThan(QUOTES_TIMEOUT_MS + 500);
+    expect(await reachable()).toBe(true);
+
+    let after: LoadtestSummary | undefined;
+    await waitFor(
+      'quote calls to recover after the partition healed',
+      60_000,
+      async () => {
+        after = await finished(loadAccounts(nodesBut(WORKER), 50, 3));
+        return after.errors === 0 && fallbacks(after) === 0;
+      },
+      1_000,
+    );
+    note(`after the partition healed: ${after && describeLoad(after)}`);
+  });
+
+  it(`moves ${nodeName(WORKER)}'s tasks when it is drained, with nothing failed on the other nodes`, async () => {
+    const load = loadAccounts(nodesBut(WORKER), 100, 30);
+    await sleep(4_000);
+    const started = performance.now();
+    await onManager(['node', 'update', '--availability', 'drain', nodeName(WORKER)]);
+    await waitFor(
+      `quotes-service to leave ${nodeName(WORKER)} and run ${NODES} tasks elsewhere`,
+      60_000,
+      async () => {
+        const quotes = await runningTasks(QUOTES);
+        return quotes.length === NODES && quotes.every((task) => task.node !== nodeName(WORKER));
+      },
+      DOCKER_POLL_MS,
+    );
+    const movedS = (performance.now() - started) / 1000;
+    const accounts = await runningTasks(ACCOUNTS);
+    const run = await finished(load);
+    note(
+      `drain of ${nodeName(WORKER)} at 100 req/s on the other nodes: quotes-service moved in ${movedS.toFixed(1)} s; ` +
+        `accountservice runs ${accounts.length} of ${NODES} (host-mode port: one per node); ${describeLoad(run)}`,
+    );
+    expect(accounts.every((task) => task.node !== nodeName(WORKER))).toBe(true);
+    expect(run.errors).toBe(0);
+    expect(fallbacks(run)).toBe(0);
+    await onManager(['node', 'update', '--availability', 'active', nodeName(WORKER)]);
+    await waitForRunning(ACCOUNTS, NODES);
+  });
+
+  it(`reschedules the tasks of a lost node, and the node rejoins when its engine is back`, async () => {
+    const started = performance.now();
+    const elapsedS = () => ((performance.now() - started) / 1000).toFixed(1);
+    await clusterScript('node', ['stop', String(WORKER)]);
+    const stoppedS = elapsedS();
+    await waitFor(
+      `${nodeName(WORKER)} to be marked down`,
+      120_000,
+      async () =>
+        (await clusterNodes()).find((node) => node.hostname === nodeName(WORKER))?.state === 'down',
+      DOCKER_POLL_MS,
+    );
+    const downS = elapsedS();
+    // quotes-service has no host port: its tasks can all run on the nodes that are left
+    await waitFor(
+      `quotes-service back to ${NODES} tasks without ${nodeName(WORKER)}`,
+      120_000,
+      async () => {
+        const quotes = await runningTasks(QUOTES);
+        return quotes.length === NODES && quotes.every((task) => task.node !== nodeName(WORKER));
+      },
+      DOCKER_POLL_MS,
+    );
+    const fullS = elapsedS();
+    await waitForAnswers(nodesBut(WORKER));
+
+    const rejoin = performance.now();
+    await clusterScript('node', ['start', String(WORKER)]);
+    await waitFor(
+      `${nodeName(WORKER)} to rejoin`,
+      120_000,
+      async () =>
+        (await clusterNodes()).find((node) => node.hostname === nodeName(WORKER))?.state ===
+        'ready',
+      DOCKER_POLL_MS,
+    );
+    await waitForRunning(ACCOUNTS, NODES);
+    await waitForAnswers([WORKER]);
+    note(
+      `loss of ${nodeName(WORKER)}: engine stopped at ${stoppedS} s, node down at ${downS} s, ` +
+        `quotes-service back to ${NODES} tasks at ${fullS} s; the node rejoined and accountservice ran ${NODES} again ` +
+        `${((performance.now() - rejoin) / 1000).toFixed(1)} s after its engine started`,
+    );
+  });
+
+  it('tears down to nothing, and again', async () => {
+    await clusterScript('down');
+    expect(await clusterLeftovers()).toEqual([]);
+    await clusterScript('down');
+    expect(await clusterLeftovers()).toEqual([]);
+  });
+});

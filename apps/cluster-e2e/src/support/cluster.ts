@@ -1,0 +1,154 @@
+import { docker } from '@landscape/testing';
+import { workspaceRoot } from '@nx/devkit';
+import { execFile, execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+
+const run = promisify(execFile);
+
+/** The cluster's layout, as tools/cluster/cluster-env.sh sets it. */
+export const NODES = 3;
+export const nodeName = (n: number) => `lscl-n${n}`;
+export const nodeAddress = (n: number) => `10.213.0.${10 + n}`;
+export const REGISTRY = '10.213.0.1:5000';
+const nodeSocket = (n: number) => `unix:///var/lib/landscape-cluster/n${n}/docker.sock`;
+
+/** The release the images target built (see swarm-e2e's stack-env). */
+export const RELEASE = readFileSync(join(workspaceRoot, 'dist', 'release-tag'), 'utf8').trim();
+
+/** Root, a docker CLI and an engine on the host to build and push from: what up.sh needs. */
+export function clusterAvailable(): boolean {
+  if (process.getuid?.() !== 0) return false;
+  try {
+    execFileSync('docker', ['info'], { stdio: 'pipe' });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Runs tools/cluster/<script>.sh; rejects with its output when it fails. */
+export async function clusterScript(
+  script: 'up' | 'down' | 'deploy' | 'node',
+  args: string[] = [],
+  env: Record<string, string> = {},
+): Promise<string> {
+  try {
+    const { stdout } = await run(join(workspaceRoot, 'tools', 'cluster', `${script}.sh`), args, {
+      cwd: workspaceRoot,
+      env: { ...process.env, ...env },
+      maxBuffer: 16 * 1024 * 1024,
+    });
+    return stdout.trim();
+  } catch (error) {
+    const { stdout, stderr, message } = error as {
+      stdout?: string;
+      stderr?: string;
+      message: string;
+    };
+    throw new Error(
+      `tools/cluster/${script}.sh ${args.join(' ')} failed: ${message}\n${stdout}\n${stderr}`,
+    );
+  }
+}
+
+/** The docker CLI against node n's engine. */
+export const onNode = (n: number, args: string[]) => docker(args, { DOCKER_HOST: nodeSocket(n) });
+
+/** The docker CLI against the cluster's manager, node 1. */
+export const onManager = (args: string[]) => onNode(1, args);
+
+export interface ClusterNode {
+  id: string;
+  hostname: string;
+  role: 'manager' | 'worker';
+  state: string;
+  availability: string;
+}
+
+export async function clusterNodes(): Promise<ClusterNode[]> {
+  const ids = (await onManager(['node', 'ls', '-q'])).split('\n');
+  const inspected = JSON.parse(await onManager(['node', 'inspect', ...ids])) as Array<{
+    ID: string;
+    Description: { Hostname: string };
+    Spec: { Role: 'manager' | 'worker'; Availability: string };
+    Status: { State: string };
+  }>;
+  return inspected.map((node) => ({
+    id: node.ID,
+    hostname: node.Description.Hostname,
+    role: node.Spec.Role,
+    state: node.Status.State,
+    availability: node.Spec.Availability,
+  }));
+}
+
+export interface RunningTask {
+  id: string;
+  /** The hostname of the node that runs it. */
+  node: string;
+  containerId: string;
+  /** Its addresses on the stack's networks, without the prefix length. */
+  addresses: string[];
+}
+
+/** The tasks of a service that run now, with their node, container and addresses. */
+export async function runningTasks(service: string): Promise<RunningTask[]> {
+  const ids = await onManager([
+    'service',
+    'ps',
+    '-q',
+    '--filter',
+    'desired-state=running',
+    service,
+  ]);
+  if (ids === '') return [];
+  const nodes = new Map((await clusterNodes()).map((node) => [node.id, node.hostname]));
+  const tasks = JSON.parse(await onManager(['inspect', ...ids.split('\n')])) as Array<{
+    ID: string;
+    NodeID: string;
+    Status: { State: string; ContainerStatus?: { ContainerID?: string } };
+    NetworksAttachments?: Array<{ Addresses: string[] }>;
+  }>;
+  return tasks
+    .filter((task) => task.Status.State === 'running')
+    .map((task) => ({
+      id: task.ID,
+      node: nodes.get(task.NodeID) ?? task.NodeID,
+      containerId: task.Status.ContainerStatus?.ContainerID ?? '',
+      addresses: (task.NetworksAttachments ?? []).flatMap((network) =>
+        network.Addresses.map((address) => address.split('/')[0]),
+      ),
+    }));
+}
+
+/** What is left of the cluster on this machine: each entry names a leftover. */
+export async function clusterLeftovers(): Promise<string[]> {
+  const output = async (command: string, args: string[]) => {
+    try {
+      return (await run(command, args)).stdout;
+    } catch (error) {
+      return (error as { stdout?: string }).stdout ?? '';
+    }
+  };
+  const lines = (text: string, pattern: RegExp) =>
+    text.split('\n').filter((line) => pattern.test(line));
+  return [
+    ...lines(await output('ip', ['netns', 'list']), /lscl-/).map((line) => `namespace ${line}`),
+    ...lines(await output('ip', ['-o', 'link', 'show']), /lscl/).map((line) => `link ${line}`),
+    ...lines(await output('iptables', ['-S', 'FORWARD']), /landscape-cluster/).map(
+      (line) => `iptables ${line}`,
+    ),
+    ...lines(readFileSync('/proc/mounts', 'utf8'), /landscape-cluster/).map(
+      (line) => `mount ${line}`,
+    ),
+    ...lines(await output('pgrep', ['-af', 'landscape-cluster']), /\S/).map(
+      (line) => `process ${line}`,
+    ),
+    ...lines(
+      await output('ls', ['-d', '/var/lib/landscape-cluster', `/etc/docker/certs.d/${REGISTRY}`]),
+      /\S/,
+    ).map((line) => `directory ${line}`),
+  ];
+}
