@@ -65,13 +65,17 @@ describe('drivers against a real HTTP server', () => {
       durationS: 0.5,
     });
     const elapsedMs = performance.now() - started;
-    // Each user: requests at 0, 0.2 and 0.4 s of its own half second.
-    expect(outcomes).toHaveLength(30);
+    // Each user sends at 0, 0.2 and 0.4 s of its own half second, or fewer when an answer is slow
+    // (a first request took 127 ms on a busy machine): never more, which a user that skipped its
+    // pause would be, with answers in about a millisecond.
+    expect(outcomes.length).toBeGreaterThanOrEqual(10);
+    expect(outcomes.length).toBeLessThanOrEqual(30);
+    expect(outcomes.every((outcome) => outcome.status === 200)).toBe(true);
     expect(elapsedMs).toBeGreaterThan(900);
-    // Users start 50 ms apart, so only two requests arrive in the first 75 ms, and the last user's
-    // last request comes 0.45 + 0.4 s after the first.
-    expect(arrivals.filter((at) => at - arrivals[0] < 75)).toHaveLength(2);
-    expect(arrivals[arrivals.length - 1] - arrivals[0]).toBeGreaterThan(800);
+    // Users start 50 ms apart: without the ramp all ten first requests would arrive at once (a
+    // stalled event loop can bunch a few), and the last user starts 0.45 s after the first.
+    expect(arrivals.filter((at) => at - arrivals[0] < 75).length).toBeLessThanOrEqual(5);
+    expect(arrivals[arrivals.length - 1] - started).toBeGreaterThanOrEqual(450);
   });
 
   it('keeps at most the given connections busy at peak', async () => {
