@@ -57,15 +57,20 @@ wait_for_engine() {
   return 1
 }
 
-# Stops node n's engine as a lost machine would go: its tasks' containers go with it.
-stop_engine() {
-  local n=$1 pid
-  pid=$(cat "$(node_dir "$n")/dockerd.pid" 2>/dev/null) || return 0
-  kill -0 "$pid" 2>/dev/null || return 0
-  kill -TERM "$pid"
-  for _ in $(seq 150); do
+# Sends SIGTERM to a process and waits up to `seconds` for it to end, then SIGKILL. No pid, or
+# a process that is gone already, is fine.
+stop_process() {
+  local pid=$1 seconds=$2
+  [[ -n $pid ]] && kill -0 "$pid" 2>/dev/null || return 0
+  kill -TERM "$pid" 2>/dev/null
+  for _ in $(seq $((seconds * 5))); do
     kill -0 "$pid" 2>/dev/null || return 0
     sleep 0.2
   done
   kill -KILL "$pid" 2>/dev/null
+}
+
+# Stops node n's engine as a lost machine would go: its tasks' containers go with it.
+stop_engine() {
+  stop_process "$(cat "$(node_dir "$1")/dockerd.pid" 2>/dev/null)" 30
 }

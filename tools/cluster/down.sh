@@ -8,18 +8,6 @@ cd "$(dirname "$0")/../.."
 source tools/cluster/cluster-env.sh
 [[ $(id -u) -eq 0 ]] || { echo "cluster down: needs root" >&2; exit 1; }
 
-alive() { [[ -n $1 ]] && kill -0 "$1" 2>/dev/null; }
-stop_pid() {
-  local pid=$1
-  alive "$pid" || return 0
-  kill -TERM "$pid" 2>/dev/null
-  for _ in $(seq 100); do
-    alive "$pid" || return 0
-    sleep 0.2
-  done
-  kill -KILL "$pid" 2>/dev/null
-}
-
 namespaces=$(ip netns list 2>/dev/null | awk '$1 ~ /^lscl-n[0-9]+$/ {print $1}')
 for n in $(existing_nodes); do stop_engine "$n"; done
 for name in $namespaces; do
@@ -37,7 +25,7 @@ done
 ip -o link show 2>/dev/null | awk -F': ' '{print $2}' | cut -d@ -f1 | grep -E '^lscl-n[0-9]+$' |
   while read -r link; do ip link delete "$link" 2>/dev/null; done
 
-stop_pid "$(cat "$CLUSTER_ROOT/registry/registry.pid" 2>/dev/null)"
+stop_process "$(cat "$CLUSTER_ROOT/registry/registry.pid" 2>/dev/null)" 20
 
 ip link delete "$CLUSTER_BRIDGE" 2>/dev/null
 while iptables -D FORWARD -i "$CLUSTER_BRIDGE" -o "$CLUSTER_BRIDGE" \
