@@ -31,8 +31,8 @@ const VISUALIZER = `${STACK}_visualizer`;
 const QUOTES_TIMEOUT_MS = 300; // the stack's default
 const WORKER = 3; // the node that is partitioned, drained and lost
 const accountUrl = (n: number) => `http://${nodeAddress(n)}:6767`;
-const nodesBut = (worker: number) =>
-  Array.from({ length: NODES }, (_, i) => i + 1).filter((n) => n !== worker);
+const ALL_NODES = Array.from({ length: NODES }, (_, i) => i + 1);
+const nodesBut = (worker: number) => ALL_NODES.filter((n) => n !== worker);
 
 const summary: string[] = [];
 const note = (line: string) => summary.push(line);
@@ -101,7 +101,7 @@ onCluster(`the landscape on a ${NODES}-node swarm with a registry`, () => {
     await onManager(['service', 'scale', '--detach', `${ACCOUNTS}=${NODES}`, `${QUOTES}=${NODES}`]);
     await waitForRunning(ACCOUNTS, NODES);
     await waitForRunning(QUOTES, NODES);
-    await waitForAnswers([1, 2, 3]);
+    await waitForAnswers(ALL_NODES);
   }, 600_000);
 
   afterAll(async () => {
@@ -140,7 +140,7 @@ onCluster(`the landscape on a ${NODES}-node swarm with a registry`, () => {
   it('spreads accountservice and quotes-service one per node, and quote calls cross nodes', async () => {
     const accounts = await runningTasks(ACCOUNTS);
     const quotes = await runningTasks(QUOTES);
-    const everyNode = Array.from({ length: NODES }, (_, i) => nodeName(i + 1));
+    const everyNode = ALL_NODES.map(nodeName);
     expect(accounts.map((task) => task.node).sort()).toEqual(everyNode);
     expect(quotes.map((task) => task.node).sort()).toEqual(everyNode);
 

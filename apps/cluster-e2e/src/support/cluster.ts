@@ -1,6 +1,6 @@
-import { docker } from '@landscape/testing';
+import { builtRelease, docker, engineAvailable } from '@landscape/testing';
 import { workspaceRoot } from '@nx/devkit';
-import { execFile, execFileSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -14,18 +14,12 @@ export const nodeAddress = (n: number) => `10.213.0.${10 + n}`;
 export const REGISTRY = '10.213.0.1:5000';
 const nodeSocket = (n: number) => `unix:///var/lib/landscape-cluster/n${n}/docker.sock`;
 
-/** The release the images target built (see swarm-e2e's stack-env). */
-export const RELEASE = readFileSync(join(workspaceRoot, 'dist', 'release-tag'), 'utf8').trim();
+/** The release the images target built. */
+export const RELEASE = builtRelease();
 
-/** Root, a docker CLI and an engine on the host to build and push from: what up.sh needs. */
+/** Root, and an engine on the host to build and push from: what up.sh needs. */
 export function clusterAvailable(): boolean {
-  if (process.getuid?.() !== 0) return false;
-  try {
-    execFileSync('docker', ['info'], { stdio: 'pipe' });
-    return true;
-  } catch {
-    return false;
-  }
+  return process.getuid?.() === 0 && engineAvailable();
 }
 
 /** Runs tools/cluster/<script>.sh; rejects with its output when it fails. */

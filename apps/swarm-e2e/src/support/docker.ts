@@ -1,18 +1,8 @@
-import { docker, DOCKER_POLL_MS, waitFor } from '@landscape/testing';
+import { docker, DOCKER_POLL_MS, engineAvailable, waitFor } from '@landscape/testing';
 import { workspaceRoot } from '@nx/devkit';
-import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 
-export { docker, DOCKER_POLL_MS };
-
-export function engineAvailable(): boolean {
-  try {
-    execFileSync('docker', ['info', '--format', '{{.Swarm.LocalNodeState}}'], { stdio: 'pipe' });
-    return true;
-  } catch {
-    return false;
-  }
-}
+export { docker, DOCKER_POLL_MS, engineAvailable };
 
 export const STACK_FILE = join(workspaceRoot, 'deploy', 'docker-stack.yml');
 export const SOCKET_PROXY_FILE = join(workspaceRoot, 'deploy', 'docker-stack.socket-proxy.yml');

@@ -1,12 +1,10 @@
+import { builtRelease } from '@landscape/testing';
 import { workspaceRoot } from '@nx/devkit';
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
-/**
- * The release the images target built, which it records in dist/release-tag: the tests change
- * tracked files (the screenshots in docs/), so the checkout's own tag may have moved on since.
- */
-export const RELEASE = readFileSync(join(workspaceRoot, 'dist', 'release-tag'), 'utf8').trim();
+/** The release the images target built. */
+export const RELEASE = builtRelease();
 
 /** The Prometheus image the images target built or found (a stand-in where no registry answers). */
 export const PROMETHEUS_IMAGE = readFileSync(

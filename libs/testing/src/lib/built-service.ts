@@ -1,6 +1,6 @@
 import { workspaceRoot } from '@nx/devkit';
 import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { freePort } from './free-port';
 
@@ -27,6 +27,14 @@ export interface RunningService extends BuiltService {
   port: number;
   /** `http://127.0.0.1:<port>` */
   url: string;
+}
+
+/**
+ * The release tag that swarm-e2e's images target built and recorded in dist/release-tag: the
+ * tests change tracked files (the screenshots in docs/), so the checkout's own tag may have moved.
+ */
+export function builtRelease(): string {
+  return readFileSync(join(workspaceRoot, 'dist', 'release-tag'), 'utf8').trim();
 }
 
 /** The start line, as the service logs it (a JSON line). */

@@ -1,4 +1,4 @@
-import { execFile } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 import { promisify } from 'node:util';
 
 const run = promisify(execFile);
@@ -26,5 +26,15 @@ export async function docker(
   } catch (error) {
     const { stderr, message } = error as { stderr?: string; message: string };
     throw new Error(`docker ${args.join(' ')} failed: ${stderr?.trim() || message}`);
+  }
+}
+
+/** Whether a Docker engine answers the docker CLI here. */
+export function engineAvailable(): boolean {
+  try {
+    execFileSync('docker', ['info', '--format', '{{.Swarm.LocalNodeState}}'], { stdio: 'pipe' });
+    return true;
+  } catch {
+    return false;
   }
 }
