@@ -18,11 +18,7 @@ fi
 root=$(mktemp -d)
 trap 'rm -rf "$root"' EXIT
 mkdir -p "$root/bin" "$root/etc/prometheus" "$root/prometheus" "$root/tmp"
-cp "$binary" "$root/bin/prometheus"
-for lib in $(ldd "$binary" | grep -o '/[^ ]*\.so[^ ]*'); do
-  mkdir -p "$root$(dirname "$lib")"
-  cp -L "$lib" "$root$lib"
-done
+tools/docker/copy-with-libraries.sh "$binary" "$root" /bin/prometheus
 printf 'global:\n  scrape_interval: 15s\n' >"$root/etc/prometheus/prometheus.yml"
 printf 'root:x:0:0:root:/root:/sbin/nologin\nnobody:x:65534:65534:nobody:/nonexistent:/sbin/nologin\n' >"$root/etc/passwd"
 printf 'root:x:0:\nnogroup:x:65534:\n' >"$root/etc/group"

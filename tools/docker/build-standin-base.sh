@@ -19,11 +19,7 @@ fi
 root=$(mktemp -d)
 trap 'rm -rf "$root"' EXIT
 mkdir -p "$root/nodejs/bin" "$root/etc/ssl/certs" "$root/tmp" "$root/home/nonroot"
-cp "$node_bin" "$root/nodejs/bin/node"
-for lib in $(ldd "$node_bin" | grep -o '/[^ ]*\.so[^ ]*'); do
-  mkdir -p "$root$(dirname "$lib")"
-  cp -L "$lib" "$root$lib"
-done
+tools/docker/copy-with-libraries.sh "$node_bin" "$root" /nodejs/bin/node
 if [[ -f /etc/ssl/certs/ca-certificates.crt ]]; then
   cp /etc/ssl/certs/ca-certificates.crt "$root/etc/ssl/certs/"
 fi
