@@ -18,27 +18,26 @@ export async function deployStack(
   await docker(['stack', 'deploy', ...composeFiles, stack], env);
 }
 
-/** Removes the stack and waits until its containers and network are gone. */
+/**
+ * Removes the stack and waits until its services, containers and networks are gone.
+ * `docker stack rm` removes the networks right after the services, while their tasks may still
+ * hold them ("network … is in use by task …"), and then fails with the network left behind; it is
+ * asked again on each poll until nothing of the stack is left.
+ */
 export async function removeStack(stack: string): Promise<void> {
-  await docker(['stack', 'rm', stack]);
+  const label = `label=com.docker.stack.namespace=${stack}`;
   await waitFor(
     `stack ${stack} to be removed`,
     60_000,
     async () => {
-      const containers = await docker([
-        'ps',
-        '-aq',
-        '--filter',
-        `label=com.docker.stack.namespace=${stack}`,
+      const left = await Promise.all([
+        docker(['service', 'ls', '-q', '--filter', label]),
+        docker(['ps', '-aq', '--filter', label]),
+        docker(['network', 'ls', '-q', '--filter', label]),
       ]);
-      const networks = await docker([
-        'network',
-        'ls',
-        '-q',
-        '--filter',
-        `label=com.docker.stack.namespace=${stack}`,
-      ]);
-      return containers === '' && networks === '';
+      if (left.every((ids) => ids === '')) return true;
+      await docker(['stack', 'rm', stack]);
+      return false;
     },
     DOCKER_POLL_MS,
   );
