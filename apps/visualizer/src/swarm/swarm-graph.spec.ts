@@ -14,9 +14,13 @@ function state(): DockerSwarmState {
     nodes: [
       {
         ID: 'n1',
-        Description: { Hostname: 'manager-1' },
-        Spec: { Role: 'manager', Availability: 'active' },
-        Status: { State: 'ready' },
+        Description: {
+          Hostname: 'manager-1',
+          Engine: { EngineVersion: '26.1.5' },
+          Resources: { NanoCPUs: 2_000_000_000, MemoryBytes: 25_769_803_776 },
+        },
+        Spec: { Role: 'manager', Availability: 'active', Labels: { zone: 'a' } },
+        Status: { State: 'ready', Addr: '10.213.0.11' },
         ManagerStatus: { Leader: true },
       },
       {
@@ -91,7 +95,7 @@ function task(
 describe('toSwarmGraph', () => {
   const graph = toSwarmGraph(state(), NOW);
 
-  it('maps nodes with role, availability, state and leadership', () => {
+  it('maps nodes with role, availability, state, leadership, address, engine, resources and labels', () => {
     expect(graph.nodes).toEqual([
       {
         id: 'n1',
@@ -100,6 +104,11 @@ describe('toSwarmGraph', () => {
         availability: 'active',
         state: 'ready',
         leader: true,
+        address: '10.213.0.11',
+        engineVersion: '26.1.5',
+        cpus: 2,
+        memoryBytes: 25_769_803_776,
+        labels: { zone: 'a' },
       },
       {
         id: 'n2',
@@ -108,6 +117,11 @@ describe('toSwarmGraph', () => {
         availability: 'drain',
         state: 'down',
         leader: false,
+        address: null,
+        engineVersion: null,
+        cpus: null,
+        memoryBytes: null,
+        labels: {},
       },
     ]);
   });

@@ -13,9 +13,13 @@ import type {
  */
 export interface DockerNode {
   ID: string;
-  Description?: { Hostname?: string };
-  Spec?: { Role?: string; Availability?: string };
-  Status?: { State?: string };
+  Description?: {
+    Hostname?: string;
+    Engine?: { EngineVersion?: string };
+    Resources?: { NanoCPUs?: number; MemoryBytes?: number };
+  };
+  Spec?: { Role?: string; Availability?: string; Labels?: Record<string, string> };
+  Status?: { State?: string; Addr?: string };
   ManagerStatus?: { Leader?: boolean };
 }
 
@@ -113,6 +117,11 @@ function toNode(node: DockerNode): SwarmNode {
     availability: (node.Spec?.Availability ?? 'active') as SwarmNode['availability'],
     state: node.Status?.State ?? 'unknown',
     leader: node.ManagerStatus?.Leader === true,
+    address: node.Status?.Addr ?? null,
+    engineVersion: node.Description?.Engine?.EngineVersion ?? null,
+    cpus: node.Description?.Resources?.NanoCPUs ? node.Description.Resources.NanoCPUs / 1e9 : null,
+    memoryBytes: node.Description?.Resources?.MemoryBytes ?? null,
+    labels: { ...node.Spec?.Labels },
   };
 }
 

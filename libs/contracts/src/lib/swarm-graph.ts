@@ -17,6 +17,13 @@ export interface SwarmNode {
   /** ready, down, unknown or disconnected. */
   state: string;
   leader: boolean;
+  /** The address the node advertises to the swarm. */
+  address: string | null;
+  engineVersion: string | null;
+  cpus: number | null;
+  memoryBytes: number | null;
+  /** The operator's node labels (`docker node update --label-add`), used in placement constraints. */
+  labels: Record<string, string>;
 }
 
 export interface SwarmService {
