@@ -1,73 +1,5 @@
-import type { SwarmGraph, SwarmTask } from '@landscape/contracts';
-import { detailsOf, nodeLabel, statusOf, toGraphView } from './graph-view-model';
-
-const task = (
-  id: string,
-  serviceId: string,
-  nodeId: string | null,
-  phase: SwarmTask['phase'],
-): SwarmTask => ({
-  id,
-  serviceId,
-  nodeId,
-  slot: Number(id.slice(-1)),
-  state: phase === 'running' ? 'running' : 'preparing',
-  phase,
-  desiredState: 'running',
-  message: '',
-  error: null,
-  image: 'someprefix/app:1',
-  createdAt: '2026-11-26T10:00:00Z',
-});
-
-const GRAPH: SwarmGraph = {
-  nodes: [
-    {
-      id: 'n1',
-      hostname: 'm1',
-      role: 'manager',
-      availability: 'active',
-      state: 'ready',
-      leader: true,
-    },
-    {
-      id: 'n2',
-      hostname: 'w1',
-      role: 'worker',
-      availability: 'drain',
-      state: 'down',
-      leader: false,
-    },
-  ],
-  services: [
-    {
-      id: 's1',
-      name: 'web_accountservice',
-      stack: 'web',
-      image: 'someprefix/accountservice:1',
-      mode: 'replicated',
-      desiredReplicas: 2,
-      runningReplicas: 1,
-      createdAt: '2026-11-26T10:00:00Z',
-    },
-    {
-      id: 's2',
-      name: 'web_quotes-service',
-      stack: 'web',
-      image: 'someprefix/quotes-service:1',
-      mode: 'replicated',
-      desiredReplicas: 1,
-      runningReplicas: 1,
-      createdAt: '2026-11-26T10:00:00Z',
-    },
-  ],
-  tasks: [
-    task('t1', 's1', 'n1', 'running'),
-    task('t2', 's1', null, 'starting'),
-    task('t3', 's2', 'n2', 'running'),
-  ],
-  networks: [],
-};
+import { ALL, detailsOf, nodeLabel, statusOf, toGraphView } from './graph-view-model';
+import { GRAPH } from './swarm-graph.fixture';
 
 describe('toGraphView', () => {
   it('draws every node, service and task, with membership and placement edges', () => {
@@ -103,14 +35,22 @@ describe('toGraphView', () => {
   });
 
   it('filters services and their tasks by service or stack name, case-insensitively, keeping the nodes', () => {
-    expect(toGraphView(GRAPH, ' QUOTES ').vertices.map((v) => v.key)).toEqual([
+    const filtered = (filter: string) => toGraphView(GRAPH, { ...ALL, filter });
+    expect(filtered(' QUOTES ').vertices.map((v) => v.key)).toEqual([
       'node:n1',
       'node:n2',
       'service:s2',
       'task:t3',
     ]);
-    expect(toGraphView(GRAPH, 'web').vertices).toHaveLength(7);
-    expect(toGraphView(GRAPH, 'nothing').edges).toEqual([]);
+    expect(filtered('web').vertices).toHaveLength(7);
+    expect(filtered('nothing').edges).toEqual([]);
+  });
+
+  it('leaves out the tasks that are not running when asked, keeping their service', () => {
+    const view = toGraphView(GRAPH, { filter: '', runningOnly: true });
+    expect(view.vertices.map((v) => v.key)).not.toContain('task:t2');
+    expect(view.vertices.map((v) => v.key)).toContain('service:s1');
+    expect(view.edges.map((e) => e.source)).not.toContain('task:t2');
   });
 });
 
@@ -137,9 +77,26 @@ describe('detailsOf', () => {
     });
   });
 
-  it('lists a service and a node, and nothing for a vertex that has gone', () => {
+  it('lists a node with its role, state, address, engine, resources and labels', () => {
+    expect(detailsOf(GRAPH, 'node:n1')).toEqual({
+      title: 'Node m1',
+      rows: [
+        ['role', 'manager (leader)'],
+        ['state', 'ready'],
+        ['availability', 'active'],
+        ['address', '10.213.0.11'],
+        ['engine', '26.1.5'],
+        ['resources', '2 CPUs, 24.0 GiB'],
+        ['labels', 'ssd, zone=a'],
+        ['id', 'n1'],
+      ],
+    });
+    expect(detailsOf(GRAPH, 'node:n2')?.rows).toContainEqual(['resources', '—']);
+    expect(detailsOf(GRAPH, 'node:n2')?.rows).toContainEqual(['labels', '—']);
+  });
+
+  it('lists a service, and nothing for a vertex that has gone', () => {
     expect(detailsOf(GRAPH, 'service:s1')?.rows).toContainEqual(['replicas', '1 running of 2']);
-    expect(detailsOf(GRAPH, 'node:n1')?.rows).toContainEqual(['role', 'manager (leader)']);
     expect(detailsOf(GRAPH, 'task:gone')).toBeUndefined();
   });
 });

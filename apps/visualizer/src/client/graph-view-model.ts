@@ -45,14 +45,33 @@ export interface Details {
 
 export const EMPTY_GRAPH: SwarmGraph = { nodes: [], services: [], tasks: [], networks: [] };
 
-/** The vertices and edges to draw: every node, and the services matching `filter` with their tasks. */
-export function toGraphView(graph: SwarmGraph, filter = ''): GraphView {
-  const wanted = filter.trim().toLowerCase();
+/** What the header's controls select: services by name or stack, and whether to show only running tasks. */
+export interface ViewOptions {
+  filter: string;
+  runningOnly: boolean;
+}
+
+export const ALL: ViewOptions = { filter: '', runningOnly: false };
+
+/** The services matching the filter, and their tasks (running ones only, if asked). */
+export function visibleParts(
+  graph: SwarmGraph,
+  options: ViewOptions,
+): { services: SwarmService[]; tasks: SwarmTask[] } {
+  const wanted = options.filter.trim().toLowerCase();
   const services = graph.services.filter(
     (s) => !wanted || `${s.name} ${s.stack ?? ''}`.toLowerCase().includes(wanted),
   );
   const shown = new Set(services.map((s) => s.id));
-  const tasks = graph.tasks.filter((t) => shown.has(t.serviceId));
+  const tasks = graph.tasks.filter(
+    (t) => shown.has(t.serviceId) && (!options.runningOnly || t.phase === 'running'),
+  );
+  return { services, tasks };
+}
+
+/** The vertices and edges to draw: every node, and the visible services with their tasks. */
+export function toGraphView(graph: SwarmGraph, options: ViewOptions = ALL): GraphView {
+  const { services, tasks } = visibleParts(graph, options);
   const nodeIds = new Set(graph.nodes.map((n) => n.id));
   const names = new Map(graph.services.map((s) => [s.id, s.name]));
 
@@ -64,8 +83,7 @@ export function toGraphView(graph: SwarmGraph, filter = ''): GraphView {
         kind: 'node',
         label,
         title: label,
-        circleClass:
-          node.state === 'ready' && node.availability === 'active' ? 'node' : 'node down',
+        circleClass: isAvailable(node) ? 'node' : 'node down',
         data: { id: node.id },
       };
     }),
@@ -86,7 +104,7 @@ export function toGraphView(graph: SwarmGraph, filter = ''): GraphView {
         key: `task:${task.id}`,
         kind: 'task',
         label: '',
-        title: `${service}.${task.slot ?? task.id.slice(0, 12)}: ${task.state}`,
+        title: `${taskName(service, task)}: ${task.state}`,
         circleClass: `task ${task.phase}`,
         data: { id: task.id, service, phase: task.phase },
       };
@@ -115,6 +133,16 @@ export function toGraphView(graph: SwarmGraph, filter = ''): GraphView {
   return { vertices, edges };
 }
 
+/** Ready and active: a node that takes tasks. */
+export function isAvailable(node: SwarmNode): boolean {
+  return node.state === 'ready' && node.availability === 'active';
+}
+
+/** `service.slot`, as `docker service ps` names a task; the short id for a global service's task. */
+export function taskName(service: string, task: SwarmTask): string {
+  return `${service}.${task.slot ?? task.id.slice(0, 12)}`;
+}
+
 export function nodeLabel(node: SwarmNode): string {
   const state = node.state === 'ready' ? '' : ` (${node.state})`;
   const availability = node.availability === 'active' ? '' : ` [${node.availability}]`;
@@ -137,15 +165,27 @@ export function detailsOf(graph: SwarmGraph, key: string): Details | undefined {
 }
 
 function nodeDetails(node: SwarmNode): Details {
-  return {
-    title: `Node ${node.hostname}`,
-    rows: [
-      ['role', node.role + (node.leader ? ' (leader)' : '')],
-      ['state', node.state],
-      ['availability', node.availability],
-      ['id', node.id],
-    ],
-  };
+  return { title: `Node ${node.hostname}`, rows: [...nodeFacts(node), ['id', node.id]] };
+}
+
+/** What the node view and the details panel say of a node. */
+export function nodeFacts(node: SwarmNode): Array<[string, string]> {
+  const resources = [
+    node.cpus === null ? null : `${node.cpus} CPU${node.cpus === 1 ? '' : 's'}`,
+    node.memoryBytes === null ? null : `${(node.memoryBytes / 2 ** 30).toFixed(1)} GiB`,
+  ].filter((part) => part !== null);
+  const labels = Object.entries(node.labels)
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([key, value]) => (value === '' ? key : `${key}=${value}`));
+  return [
+    ['role', node.role + (node.leader ? ' (leader)' : '')],
+    ['state', node.state],
+    ['availability', node.availability],
+    ['address', node.address ?? '—'],
+    ['engine', node.engineVersion ?? '—'],
+    ['resources', resources.join(', ') || '—'],
+    ['labels', labels.join(', ') || '—'],
+  ];
 }
 
 function serviceDetails(service: SwarmService): Details {
@@ -165,7 +205,7 @@ function taskDetails(graph: SwarmGraph, task: SwarmTask): Details {
   const service = graph.services.find((s) => s.id === task.serviceId)?.name ?? task.serviceId;
   const node = graph.nodes.find((n) => n.id === task.nodeId)?.hostname ?? task.nodeId ?? '—';
   return {
-    title: `Task ${service}.${task.slot ?? ''}`,
+    title: `Task ${taskName(service, task)}`,
     rows: [
       ['image', task.image],
       ['state', `${task.state} (desired: ${task.desiredState})`],
