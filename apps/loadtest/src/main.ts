@@ -1,7 +1,7 @@
 import { formatProgress, formatSummary } from './report/text-summary';
 import { writeHtmlReport } from './report/html-report';
 import { LoadOptionsError, parseLoadOptions, USAGE } from './cli/load-options';
-import { footprintSourceOf } from './footprint/footprint-sources';
+import { footprintSourcesOf } from './footprint/footprint-sources';
 import { errorTotal } from './load/outcome';
 import { runLoad } from './load/run-load';
 
@@ -23,7 +23,7 @@ async function main(): Promise<number> {
   const interactive = process.stderr.isTTY;
   let nextLineAtS = 5; // without a terminal to redraw on, a line every 5 s
   const result = await runLoad(
-    { ...options, footprint: options.footprint.map(footprintSourceOf) },
+    { ...options, footprint: footprintSourcesOf(options) },
     (progress) => {
       const line = formatProgress(progress, expectedS);
       if (interactive) process.stderr.write(`\r\x1b[2K${line}`);

@@ -10,6 +10,7 @@ describe('parseLoadOptions', () => {
       scenario: { kind: 'article', users: 1000, rampS: 10, pauseS: 1, durationS: 30 },
       timeoutMs: 10_000,
       footprint: [],
+      engines: [],
       reportPath: 'tmp/loadtest/report-2026-01-02T03-04-05-678Z.html',
     });
   });
@@ -60,6 +61,19 @@ describe('parseLoadOptions', () => {
     });
   });
 
+  it('takes the Docker engines to read footprint from, one per node of a swarm', () => {
+    expect(
+      parse(
+        '--service=landscape_accountservice',
+        '--engine=unix:///var/lib/landscape-cluster/n1/docker.sock',
+        '--engine=tcp://10.213.0.12:2375',
+      ),
+    ).toMatchObject({
+      footprint: [{ service: 'landscape_accountservice' }],
+      engines: ['unix:///var/lib/landscape-cluster/n1/docker.sock', 'tcp://10.213.0.12:2375'],
+    });
+  });
+
   it('answers help', () => {
     expect(parse('--help')).toBe('help');
   });
@@ -86,6 +100,12 @@ describe('parseLoadOptions', () => {
     [['--path=accounts'], '--path must start with / and hold no spaces, got "accounts"'],
     [['--pid=-1'], '--pid must be a process id, got "-1"'],
     [['--service=a;b'], '--service must be a Docker service name or id, got "a;b"'],
+    ...['/var/run/docker.sock', 'unix://', 'tcp://host', 'http://host:2375'].map(
+      (engine): [string[], string] => [
+        [`--engine=${engine}`],
+        `--engine must be unix:///path/to/docker.sock or tcp://host:port, got "${engine}"`,
+      ],
+    ),
     [['--bogus'], "Unknown option '--bogus'"],
     [['extra'], "Unexpected argument 'extra'. This command does not take positional arguments"],
   ])('rejects %j with a clear message', (argv, message) => {

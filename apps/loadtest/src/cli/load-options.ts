@@ -13,6 +13,8 @@ export interface LoadOptions {
   scenario: Scenario;
   timeoutMs: number;
   footprint: FootprintTarget[];
+  /** The Docker engines that --service and --container are read from; none: the default engine. */
+  engines: string[];
   reportPath: string;
 }
 
@@ -34,6 +36,9 @@ Target:
 
 Footprint (repeatable), sampled every second:
   --pid=PID  --service=STACK_SERVICE  --container=NAME
+  --engine=unix:///var/run/docker.sock   the Docker engine to read services and containers from
+                                    (default DOCKER_HOST, else the local socket); repeat it with
+                                    each node's engine to sum a service spread over a swarm
 
 Report:
   --report=FILE                     HTML report (default tmp/loadtest/report-<time>.html)`;
@@ -73,6 +78,7 @@ export function parseLoadOptions(argv: string[], now = new Date()): LoadOptions 
         pid: { type: 'string', multiple: true, default: [] },
         service: { type: 'string', multiple: true, default: [] },
         container: { type: 'string', multiple: true, default: [] },
+        engine: { type: 'string', multiple: true, default: [] },
         report: { type: 'string' },
       },
     }));
@@ -134,6 +140,7 @@ export function parseLoadOptions(argv: string[], now = new Date()): LoadOptions 
       ...values.service.map((service) => ({ service: parseName('service', service) })),
       ...values.container.map((container) => ({ container: parseName('container', container) })),
     ],
+    engines: values.engine.map(parseEngine),
     reportPath:
       values.report ??
       join('tmp', 'loadtest', `report-${now.toISOString().replace(/[:.]/g, '-')}.html`),
@@ -178,6 +185,23 @@ function parsePid(text: string): number {
   if (!/^[1-9]\d{0,9}$/.test(text))
     throw new LoadOptionsError(`--pid must be a process id, got "${text}"`);
   return Number(text);
+}
+
+function parseEngine(text: string): string {
+  const wrong = () =>
+    new LoadOptionsError(
+      `--engine must be unix:///path/to/docker.sock or tcp://host:port, got "${text}"`,
+    );
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    throw wrong();
+  }
+  const socket = url.protocol === 'unix:' && url.host === '' && url.pathname.length > 1;
+  const tcp = url.protocol === 'tcp:' && url.hostname !== '' && url.port !== '';
+  if (!(socket || tcp) || url.search || url.hash) throw wrong();
+  return text;
 }
 
 function parseName(option: string, text: string): string {
