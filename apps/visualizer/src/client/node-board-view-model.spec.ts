@@ -30,7 +30,7 @@ describe('toNodeBoard', () => {
         id: 't2',
         name: 'web_accountservice.2',
         service: 'web_accountservice',
-        image: 'someprefix/app:1',
+        image: 'app:1',
         state: 'preparing',
         phase: 'starting',
       },

@@ -18,6 +18,7 @@ export interface TaskCard {
   id: string;
   name: string;
   service: string;
+  /** The image's last path segment and tag; the details panel has the whole reference. */
   image: string;
   state: string;
   phase: TaskPhase;
@@ -44,7 +45,7 @@ export function toNodeBoard(graph: SwarmGraph, options: ViewOptions): NodeColumn
       id: task.id,
       name: taskName(service, task),
       service,
-      image: task.image,
+      image: task.image.slice(task.image.lastIndexOf('/') + 1),
       state: task.state,
       phase: task.phase,
     };
