@@ -6,6 +6,8 @@ import {
   launchChromium,
   type RunningService,
   startService,
+  waitForCount,
+  waitForText,
 } from '@landscape/testing';
 import { workspaceRoot } from '@nx/devkit';
 import { join } from 'node:path';
@@ -21,7 +23,6 @@ import {
   STACK_FILE,
   waitForHealthy,
 } from './support/docker';
-import { waitForCount, waitForText } from './support/page-waits';
 import { stackEnv, VISUALIZER_PORT } from './support/stack-env';
 
 const STACK = 'landscape-viz';

@@ -6,6 +6,7 @@ export * from './lib/fake-docker-engine';
 export * from './lib/free-port';
 export * from './lib/http-json';
 export * from './lib/loadtest-cli';
+export * from './lib/page-waits';
 export * from './lib/raw-http';
 export * from './lib/service-logs';
 export * from './lib/stub-server';

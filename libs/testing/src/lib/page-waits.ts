@@ -1,4 +1,4 @@
-import { waitFor } from '@landscape/testing';
+import { waitFor } from './wait-for';
 import type { Locator } from 'playwright-core';
 
 /** Waits until the locator matches `count` elements; rejects with what it last saw. */
