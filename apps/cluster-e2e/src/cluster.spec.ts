@@ -4,10 +4,18 @@ import {
   getJson,
   type LoadtestSummary,
   parseLoadtestSummary,
+  runLoadtest,
   type RunningLoadtest,
+  collectPageErrors,
+  launchChromium,
+  makeTempDir,
   startLoadtest,
   waitFor,
+  waitForCount,
+  waitForText,
 } from '@landscape/testing';
+import { workspaceRoot } from '@nx/devkit';
+import { join } from 'node:path';
 import {
   clusterAvailable,
   clusterLeftovers,
@@ -15,7 +23,9 @@ import {
   clusterScript,
   nodeAddress,
   nodeName,
+  nodeNumber,
   NODES,
+  nodeSocket,
   onManager,
   onNode,
   REGISTRY,
@@ -28,6 +38,8 @@ const STACK = 'landscape-cluster-e2e';
 const ACCOUNTS = `${STACK}_accountservice`;
 const QUOTES = `${STACK}_quotes-service`;
 const VISUALIZER = `${STACK}_visualizer`;
+const UNPLACEABLE = `${STACK}-unplaceable`;
+const SCREENSHOT = join(workspaceRoot, 'docs', 'visualizer-three-nodes.png');
 const QUOTES_TIMEOUT_MS = 300; // the stack's default
 const WORKER = 3; // the node that is partitioned, drained and lost
 const accountUrl = (n: number) => `http://${nodeAddress(n)}:6767`;
@@ -172,7 +184,7 @@ onCluster(`the landscape on a ${NODES}-node swarm with a registry`, () => {
     const nodes = await clusterNodes();
     const [visualizer] = await waitForRunning(VISUALIZER, 1);
     expect(nodes.find((node) => node.hostname === visualizer.node)?.role).toBe('manager');
-    const manager = Number(visualizer.node.replace('lscl-n', ''));
+    const manager = nodeNumber(visualizer.node);
     const graphUrl = `http://${nodeAddress(manager)}:6969/api/graph`;
     const services = JSON.parse(
       await onManager(['service', 'inspect', '--format', '{{json .ID}}', ACCOUNTS, QUOTES]).then(
@@ -213,6 +225,139 @@ onCluster(`the landscape on a ${NODES}-node swarm with a registry`, () => {
     expect(shown).toEqual(actual);
     note(
       `placement: the visualizer on ${visualizer.node} (manager); its graph: ${graph?.nodes.length} nodes, ${shown?.length} tasks under the right node`,
+    );
+  });
+
+  it('shows every task under its node in the browser, with node details and a running-only toggle', async () => {
+    const browser = await launchChromium();
+    const errors: string[] = [];
+    try {
+      const [visualizer] = await waitForRunning(VISUALIZER, 1);
+      await onManager(['node', 'update', '--label-add', 'zone=east', nodeName(2)]);
+      // A service that no node may run: its task waits without a node, never running.
+      await onManager([
+        'service',
+        'create',
+        '--detach',
+        '--name',
+        UNPLACEABLE,
+        '--constraint',
+        'node.labels.zone==nowhere',
+        await onManager([
+          'service',
+          'inspect',
+          '--format',
+          '{{.Spec.TaskTemplate.ContainerSpec.Image}}',
+          QUOTES,
+        ]),
+      ]);
+      const page = await browser.newPage({ viewport: { width: 1100, height: 640 } });
+      collectPageErrors(page, 'visualizer', errors);
+      await page.goto(`http://${nodeAddress(nodeNumber(visualizer.node))}:6969/#nodes`);
+
+      const column = (hostname: string) =>
+        page.locator('section.node-column', { has: page.locator(`h2:text-is("${hostname}")`) });
+      const fact = (hostname: string, field: string) =>
+        column(hostname).locator(`dd[data-field="${field}"]`);
+      for (const node of await clusterNodes()) {
+        const n = nodeNumber(node.hostname);
+        const [version, cpus] = (
+          await onNode(n, ['info', '--format', '{{.ServerVersion}} {{.NCPU}}'])
+        ).split(' ');
+        await waitForText(
+          fact(node.hostname, 'role'),
+          node.role + (n === 1 ? ' (leader)' : ''),
+          10_000,
+        );
+        await waitForText(fact(node.hostname, 'engine'), version, 5_000);
+        await waitForText(fact(node.hostname, 'address'), nodeAddress(n), 5_000);
+        expect(await fact(node.hostname, 'resources').textContent()).toMatch(
+          new RegExp(`^${cpus} CPUs?, [0-9.]+ GiB$`),
+        );
+      }
+      await waitForText(fact(nodeName(2), 'labels'), 'zone=east', 5_000);
+
+      const running = [...(await runningTasks(ACCOUNTS)), ...(await runningTasks(QUOTES))];
+      for (const task of running) {
+        await column(task.node)
+          .locator(`li.task-card[data-id="${task.id}"][data-phase="running"]`)
+          .waitFor({ timeout: 10_000 });
+      }
+      const waiting = page.locator(
+        `section.node-column[data-node-id=""] li.task-card[data-service="${UNPLACEABLE}"]`,
+      );
+      await waitForCount(waiting, 1, 10_000);
+      expect(await waiting.getAttribute('data-phase')).toBe('starting');
+
+      const runningCards = await page.locator('li.task-card[data-phase="running"]').count();
+      await page.getByLabel('running tasks only').check();
+      await waitForCount(waiting, 0, 5_000);
+      await waitForCount(page.locator('li.task-card'), runningCards, 5_000);
+      await page.getByLabel('running tasks only').uncheck();
+      await waitForCount(waiting, 1, 5_000);
+
+      await onManager(['service', 'rm', UNPLACEABLE]);
+      await waitForCount(waiting, 0, 10_000);
+      await page.screenshot({ path: SCREENSHOT });
+      expect(errors).toEqual([]);
+      note(
+        `visualizer node view: ${NODES} columns with role, engine, address, resources and labels; ` +
+          `${running.length} running tasks each under its node; a task with no node hidden by "running tasks only"`,
+      );
+    } finally {
+      await browser.close();
+      await onManager(['service', 'rm', UNPLACEABLE]).catch(() => undefined);
+      await onManager(['node', 'update', '--label-rm', 'zone', nodeName(2)]).catch(() => undefined);
+    }
+  });
+
+  it("takes the article's run on all three accountservice ports at once, with each service's footprint read from every node's engine", async () => {
+    const [oneTask] = await runningTasks(ACCOUNTS);
+    const oneTaskMiB = parseFloat(
+      await onNode(nodeNumber(oneTask.node), [
+        'stats',
+        '--no-stream',
+        '--format',
+        '{{.MemUsage}}',
+        oneTask.containerId,
+      ]),
+    );
+    const reports = makeTempDir('cluster-loadtest');
+    const run = await runLoadtest(
+      [
+        '--users=200',
+        '--ramp=3',
+        '--pause=0.5',
+        '--duration=10',
+        ...ALL_NODES.map((n) => `--baseUrl=${accountUrl(n)}`),
+        '--count-field=servedBy',
+        `--service=${ACCOUNTS}`,
+        `--service=${QUOTES}`,
+        ...ALL_NODES.map((n) => `--engine=${nodeSocket(n)}`),
+        `--report=${join(reports.path, 'cluster.html')}`,
+      ],
+      120_000,
+    ).finally(reports.remove);
+    expect(run.code).toBe(0);
+    const summary = parseLoadtestSummary(run.stdout);
+    expect(summary.errors).toBe(0);
+    // round robin over the three ports: each node's task served a third
+    const served = Object.values(summary.counted);
+    expect(served).toHaveLength(NODES);
+    for (const count of served) expect(count).toBeGreaterThan(summary.requests / NODES - 50);
+
+    for (const service of [ACCOUNTS, QUOTES]) {
+      const footprint = new RegExp(
+        `^footprint +service ${service}: cpu mean \\d+ %, max (\\d+) %; memory before ([\\d.]+) MiB, max ([\\d.]+) MiB$`,
+        'm',
+      ).exec(run.stdout);
+      expect(footprint).not.toBeNull();
+      expect(Number(footprint?.[1])).toBeGreaterThan(0);
+      if (service === ACCOUNTS) expect(Number(footprint?.[2])).toBeGreaterThan(2 * oneTaskMiB);
+    }
+    note(
+      `the article's run, spread over ${NODES} nodes (one accountservice task before it: ${oneTaskMiB} MiB):\n` +
+        run.stdout.replace(/^report .*\n?/m, '').trimEnd(),
     );
   });
 

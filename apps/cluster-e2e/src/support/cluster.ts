@@ -10,9 +10,10 @@ const run = promisify(execFile);
 /** The cluster's layout, as tools/cluster/cluster-env.sh sets it. */
 export const NODES = 3;
 export const nodeName = (n: number) => `lscl-n${n}`;
+export const nodeNumber = (hostname: string) => Number(hostname.replace('lscl-n', ''));
 export const nodeAddress = (n: number) => `10.213.0.${10 + n}`;
 export const REGISTRY = '10.213.0.1:5000';
-const nodeSocket = (n: number) => `unix:///var/lib/landscape-cluster/n${n}/docker.sock`;
+export const nodeSocket = (n: number) => `unix:///var/lib/landscape-cluster/n${n}/docker.sock`;
 
 /** The release the images target built. */
 export const RELEASE = builtRelease();
