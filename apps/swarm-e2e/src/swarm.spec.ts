@@ -1,5 +1,11 @@
 import { type Account, FALLBACK_QUOTE } from '@landscape/contracts';
-import { getJson, makeTempDir, runLoadtest, waitFor } from '@landscape/testing';
+import {
+  getJson,
+  makeTempDir,
+  parseLoadtestSummary,
+  runLoadtest,
+  waitFor,
+} from '@landscape/testing';
 import { join } from 'node:path';
 import {
   deployStack,
@@ -159,14 +165,10 @@ onEngine('the landscape on a real Docker Swarm', () => {
       ]);
       expect(run.code).toBe(0);
       expect(run.stdout).toMatch(/^errors +0: status 0, timeout 0, connection 0$/m);
+      const { footprint } = parseLoadtestSummary(run.stdout);
       for (const service of [ACCOUNTS, QUOTES]) {
-        const footprint = new RegExp(
-          `^footprint +service ${service}: cpu mean \\d+ %, max (\\d+) %; memory before ([\\d.]+) MiB, max ([\\d.]+) MiB$`,
-          'm',
-        ).exec(run.stdout);
-        expect(footprint).not.toBeNull();
-        expect(Number(footprint?.[1])).toBeGreaterThan(0);
-        expect(Number(footprint?.[3])).toBeGreaterThan(5);
+        expect(footprint[`service ${service}`]?.cpuMaxPercent).toBeGreaterThan(0);
+        expect(footprint[`service ${service}`]?.memoryMaxMiB).toBeGreaterThan(5);
       }
       note(`loadtest against the stack:\n${run.stdout.replace(/^report .*\n?/m, '').trimEnd()}`);
     } finally {

@@ -55,6 +55,15 @@ export interface LoadtestSummary {
   counted: Record<string, number>;
   /** The slowest answer. */
   maxMs: number;
+  /** CPU and memory by footprint target, as the tool labels it: `service NAME`, `pid N`, … */
+  footprint: Record<string, Footprint>;
+}
+
+export interface Footprint {
+  cpuMeanPercent: number;
+  cpuMaxPercent: number;
+  memoryBeforeMiB: number;
+  memoryMaxMiB: number;
 }
 
 const number = (text: string) => Number(text.replace(/,/g, ''));
@@ -70,10 +79,22 @@ export function parseLoadtestSummary(stdout: string): LoadtestSummary {
   for (const [, value, times] of line.matchAll(/(?:^|, )(.+?) ×([\d,]+)(?=, |$)/g)) {
     counted[value] = number(times);
   }
+  const footprint: Record<string, Footprint> = {};
+  const footprintLines =
+    /^footprint +(.+): cpu mean (\d+) %, max (\d+) %; memory before ([\d.]+) MiB, max ([\d.]+) MiB$/gm;
+  for (const [, label, cpuMean, cpuMax, before, memoryMax] of stdout.matchAll(footprintLines)) {
+    footprint[label] = {
+      cpuMeanPercent: Number(cpuMean),
+      cpuMaxPercent: Number(cpuMax),
+      memoryBeforeMiB: Number(before),
+      memoryMaxMiB: Number(memoryMax),
+    };
+  }
   return {
     requests: number(requests[1]),
     errors: number(errors[1]),
     counted,
     maxMs: Number(max[1]),
+    footprint,
   };
 }
