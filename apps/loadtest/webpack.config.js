@@ -14,6 +14,8 @@ module.exports = {
       additionalEntryPoints: [
         { entryName: 'bench', entryPath: './src/bench/bench.ts' },
         { entryName: 'raw-servers', entryPath: './src/bench/raw-servers.ts' },
+        { entryName: 'fastify-floor', entryPath: './src/bench/floors/fastify-floor.ts' },
+        { entryName: 'nest-floor', entryPath: './src/bench/floors/nest-floor.ts' },
       ],
       tsConfig: './tsconfig.app.json',
       // The HTML report inlines uPlot and its own page script, so that it needs no network.

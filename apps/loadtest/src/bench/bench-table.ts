@@ -19,8 +19,27 @@ export interface BenchResults {
   rawPair: Measured;
   /** Peak by wrk, which saturates the ceiling's core where the JavaScript generator does not. */
   wrk?: Record<'ceiling' | 'accountPath', { requestsPerSecond: number; serverCpuPercent: number }>;
+  /** The ceiling, the framework floors (floors/) and the account path, by wrk. */
+  floors?: Floor[];
   axiosFloor?: AxiosFloor;
 }
+
+export interface Floor {
+  name: 'ceiling' | 'fastifyFloor' | 'nestFloor' | 'accountPath';
+  requestsPerSecond: number;
+  serverCpuPercent: number;
+  firstOkMs: number;
+  rssAfterStartMiB: number;
+  /** VmHWM: the most the process was resident, at any time. */
+  rssPeakMiB: number;
+}
+
+const FLOOR_NAMES: Record<Floor['name'], string> = {
+  ceiling: 'raw node:http (the ceiling)',
+  fastifyFloor: 'Fastify, schema, request line',
+  nestFloor: 'NestJS on Fastify, schema, request line',
+  accountPath: 'accountservice (account path)',
+};
 
 interface Row {
   measure: string;
@@ -177,6 +196,7 @@ export function formatResults(
         `${row.target ? (row.target.met(row.ours, row.reference) ? 'yes' : '**no**') : ''} |`,
     ),
     ...validity,
+    ...formatFloors(results.floors, results.wrk?.ceiling.requestsPerSecond),
     ...axiosShare,
     '',
     'peak req/s per round (the load tool):',
@@ -185,4 +205,23 @@ export function formatResults(
         `  ${name.padEnd(12)} ${measured.peakRounds.map((rps) => Math.round(rps).toLocaleString('en-US')).join('  ')}`,
     ),
   ].join('\n');
+}
+
+/** What the frameworks and the request line cost before any of accountservice's own work. */
+function formatFloors(floors: Floor[] | undefined, ceilingRps: number | undefined): string[] {
+  if (!floors || !ceilingRps) return [];
+  const mib = (value: number) => `${value.toFixed(1)} MiB`;
+  return [
+    '',
+    'Framework floors: the account route from memory, with the fallback quote, its response schema and one log line per request (wrk, medians):',
+    '',
+    '| server | peak (wrk) | ratio to the ceiling | CPU | RSS after start | RSS at peak (VmHWM) | first 200 |',
+    '|---|---:|---:|---:|---:|---:|---:|',
+    ...floors.map(
+      (floor) =>
+        `| ${FLOOR_NAMES[floor.name]} | ${Math.round(floor.requestsPerSecond).toLocaleString('en-US')} req/s | ` +
+        `${ratio(floor.requestsPerSecond, ceilingRps).toFixed(2)}× | ${floor.serverCpuPercent.toFixed(0)} % | ` +
+        `${mib(floor.rssAfterStartMiB)} | ${mib(floor.rssPeakMiB)} | ${Math.round(floor.firstOkMs)} ms |`,
+    ),
+  ];
 }

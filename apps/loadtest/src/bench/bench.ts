@@ -9,7 +9,7 @@
 import { type Account, FALLBACK_QUOTE } from '@landscape/contracts';
 import { builtMain, freePort, getJson, makeTempDir } from '@landscape/testing';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ProcessSource } from '../footprint/process-source';
@@ -56,6 +56,8 @@ const RAW = join(__dirname, 'raw-servers.js');
 const IMAGE_NODE_FLAGS = ['--max-old-space-size=64', '--max-semi-space-size=8'];
 
 type Subject = 'ceiling' | 'accountPath' | 'rawPair' | 'fullChain';
+/** What wrk measures: the ceiling, the framework floors and the account path, in that order. */
+type WrkSubject = 'ceiling' | 'fastifyFloor' | 'nestFloor' | 'accountPath';
 
 async function load(server: BenchServer, scenario: Scenario): Promise<LoadResult> {
   const result = await runLoad({
@@ -86,6 +88,12 @@ async function expectQuotes(server: BenchServer, fallback: boolean): Promise<voi
       );
     }
   }
+}
+
+/** The most resident memory the process has had (VmHWM), in MiB. */
+function peakRssMiB(pid: number): number {
+  const kib = /^VmHWM:\s+(\d+) kB$/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+  return Number(kib?.[1] ?? NaN) / 1024;
 }
 
 const median = (values: number[]) =>
@@ -149,6 +157,15 @@ async function main(): Promise<void> {
       await accountservice('full chain', quotesService.url, dataDirs[1].path),
     );
     const subjects: Record<Subject, BenchServer> = { ceiling, accountPath, rawPair, fullChain };
+    const floor = async (kind: 'fastify' | 'nest'): Promise<ServerSpec> => {
+      const at = await port();
+      return {
+        label: `${kind} floor`,
+        args: [...IMAGE_NODE_FLAGS, join(__dirname, `${kind}-floor.js`), String(at)],
+        port: at,
+        readyPath: '/accounts/10000',
+      };
+    };
 
     const peaks: Record<Subject, LoadResult[]> = {
       ceiling: [],
@@ -173,16 +190,27 @@ async function main(): Promise<void> {
       }
     }
     let wrk: BenchResults['wrk'];
+    let floors: BenchResults['floors'];
     if (await wrkAvailable()) {
-      const runs: Record<'ceiling' | 'accountPath', WrkPeak[]> = { ceiling: [], accountPath: [] };
+      const wrkSubjects: Record<WrkSubject, BenchServer> = {
+        ceiling,
+        fastifyFloor: await start(await floor('fastify')),
+        nestFloor: await start(await floor('nest')),
+        accountPath,
+      };
+      const runs: Record<WrkSubject, WrkPeak[]> = {
+        ceiling: [],
+        fastifyFloor: [],
+        nestFloor: [],
+        accountPath: [],
+      };
+      const options = { connections, durationS, dir: outDir };
+      for (const server of [wrkSubjects.fastifyFloor, wrkSubjects.nestFloor]) {
+        await wrkPeak(server.url, server.pid, { ...options, durationS: warmupS });
+      }
       for (let round = 1; round <= rounds; round += 1) {
-        for (const name of ['ceiling', 'accountPath'] as const) {
-          const server = subjects[name];
-          const result = await wrkPeak(server.url, server.pid, {
-            connections,
-            durationS,
-            dir: outDir,
-          });
+        for (const [name, server] of Object.entries(wrkSubjects) as [WrkSubject, BenchServer][]) {
+          const result = await wrkPeak(server.url, server.pid, options);
           runs[name].push(result);
           process.stderr.write(
             `wrk round ${round}/${rounds}: ${name} ${Math.round(result.requestsPerSecond)} req/s at ${result.serverCpuPercent.toFixed(0)} % CPU\n`,
@@ -194,6 +222,13 @@ async function main(): Promise<void> {
         serverCpuPercent: median(list.map((r) => r.serverCpuPercent)),
       });
       wrk = { ceiling: medianOf(runs.ceiling), accountPath: medianOf(runs.accountPath) };
+      floors = Object.entries(wrkSubjects).map(([name, server]) => ({
+        name: name as WrkSubject,
+        ...medianOf(runs[name as WrkSubject]),
+        firstOkMs: server.firstOkMs,
+        rssAfterStartMiB: server.rssAfterStartMiB,
+        rssPeakMiB: peakRssMiB(server.pid),
+      }));
     } else {
       process.stderr.write('wrk is not installed: no wrk peak (Debian: apt-get install wrk)\n');
     }
@@ -224,6 +259,7 @@ async function main(): Promise<void> {
       rawPair: measured('rawPair'),
       fullChain: measured('fullChain'),
       wrk,
+      floors,
       axiosFloor,
     };
     const setup = {
