@@ -43,15 +43,19 @@ function showView(next: View): void {
     button.setAttribute('aria-pressed', String(name === view));
     for (const element of shown) element.toggleAttribute('hidden', name !== view);
   }
-  history.replaceState(null, '', view === 'nodes' ? '#nodes' : location.pathname);
+  history.replaceState(
+    null,
+    '',
+    `${location.pathname}${location.search}${view === 'nodes' ? '#nodes' : ''}`,
+  );
   if (view === 'graph') canvas.resize();
   redraw();
 }
 
 function showStatus(): void {
-  const view = statusOf(engine, graph, connected);
-  status.dataset['state'] = view.state;
-  status.textContent = view.text;
+  const shown = statusOf(engine, graph, connected);
+  status.dataset['state'] = shown.state;
+  status.textContent = shown.text;
 }
 
 function showDetails(key: string): void {
