@@ -299,6 +299,15 @@ onCluster(`the landscape on a ${NODES}-node swarm with a registry`, () => {
       await onManager(['service', 'rm', UNPLACEABLE]);
       await waitForCount(waiting, 0, 10_000);
       await page.screenshot({ path: SCREENSHOT });
+
+      await page.getByRole('button', { name: 'Graph' }).click();
+      await page.locator('#graph').waitFor({ state: 'visible', timeout: 5_000 });
+      await page.locator('#nodes').waitFor({ state: 'hidden', timeout: 5_000 });
+      expect(new URL(page.url()).hash).toBe('');
+      await waitForCount(page.locator('g.vertex[data-kind="node"]'), NODES, 5_000);
+      await page.getByRole('button', { name: 'Nodes' }).click();
+      await waitForCount(page.locator('section.node-column'), NODES, 5_000);
+      expect(new URL(page.url()).hash).toBe('#nodes');
       expect(errors).toEqual([]);
       note(
         `visualizer node view: ${NODES} columns with role, engine, address, resources and labels; ` +
