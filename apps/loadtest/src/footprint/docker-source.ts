@@ -33,7 +33,7 @@ export class DockerSource implements FootprintSource {
 
   constructor(
     private readonly selector: Selector,
-    private readonly engines: Docker[] = [dockerEngine()],
+    private readonly engines: Docker[],
   ) {
     this.label =
       'service' in selector ? `service ${selector.service}` : `container ${selector.container}`;
