@@ -1,6 +1,9 @@
 import { type Account, FALLBACK_QUOTE } from '@landscape/contracts';
 import {
   type CliRun,
+  docker,
+  DOCKER_POLL_MS,
+  engineAvailable,
   getJson,
   type LoadtestSummary,
   parseLoadtestSummary,
@@ -9,9 +12,6 @@ import {
 } from '@landscape/testing';
 import {
   deployStack,
-  docker,
-  DOCKER_POLL_MS,
-  engineAvailable,
   removeStack,
   scaleService,
   serviceContainers,

@@ -1,5 +1,8 @@
 import { type Account, FALLBACK_QUOTE } from '@landscape/contracts';
 import {
+  docker,
+  DOCKER_POLL_MS,
+  engineAvailable,
   getJson,
   makeTempDir,
   parseLoadtestSummary,
@@ -9,9 +12,6 @@ import {
 import { join } from 'node:path';
 import {
   deployStack,
-  docker,
-  DOCKER_POLL_MS,
-  engineAvailable,
   MONITORING_FILE,
   removeStack,
   scaleService,

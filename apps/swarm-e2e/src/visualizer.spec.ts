@@ -2,6 +2,8 @@ import type { SwarmGraph } from '@landscape/contracts';
 import {
   browserAvailable,
   collectPageErrors,
+  docker,
+  engineAvailable,
   getJson,
   launchChromium,
   type RunningService,
@@ -14,8 +16,6 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import {
   deployStack,
-  docker,
-  engineAvailable,
   removeStack,
   scaleService,
   serviceContainers,

@@ -1,8 +1,6 @@
-import { docker, DOCKER_POLL_MS, engineAvailable, waitFor } from '@landscape/testing';
+import { docker, DOCKER_POLL_MS, waitFor } from '@landscape/testing';
 import { workspaceRoot } from '@nx/devkit';
 import { join } from 'node:path';
-
-export { docker, DOCKER_POLL_MS, engineAvailable };
 
 export const STACK_FILE = join(workspaceRoot, 'deploy', 'docker-stack.yml');
 export const SOCKET_PROXY_FILE = join(workspaceRoot, 'deploy', 'docker-stack.socket-proxy.yml');
