@@ -98,6 +98,29 @@ async function waitForAnswers(nodes: number[]) {
   }
 }
 
+/** Waits until quotes-service runs NODES tasks, none of them on the worker. */
+async function waitForQuotesOff(worker: number, why: string, timeoutMs: number) {
+  await waitFor(
+    `quotes-service to run ${NODES} tasks without ${nodeName(worker)} (${why})`,
+    timeoutMs,
+    async () => {
+      const quotes = await runningTasks(QUOTES);
+      return quotes.length === NODES && quotes.every((task) => task.node !== nodeName(worker));
+    },
+    DOCKER_POLL_MS,
+  );
+}
+
+async function waitForNodeState(n: number, state: 'ready' | 'down') {
+  await waitFor(
+    `${nodeName(n)} to be ${state}`,
+    120_000,
+    async () =>
+      (await clusterNodes()).find((node) => node.hostname === nodeName(n))?.state === state,
+    DOCKER_POLL_MS,
+  );
+}
+
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 onCluster(`the landscape on a ${NODES}-node swarm with a registry`, () => {
@@ -419,15 +442,7 @@ onCluster(`the landscape on a ${NODES}-node swarm with a registry`, () => {
     await sleep(4_000);
     const started = performance.now();
     await onManager(['node', 'update', '--availability', 'drain', nodeName(WORKER)]);
-    await waitFor(
-      `quotes-service to leave ${nodeName(WORKER)} and run ${NODES} tasks elsewhere`,
-      60_000,
-      async () => {
-        const quotes = await runningTasks(QUOTES);
-        return quotes.length === NODES && quotes.every((task) => task.node !== nodeName(WORKER));
-      },
-      DOCKER_POLL_MS,
-    );
+    await waitForQuotesOff(WORKER, 'drained', 60_000);
     const movedS = (performance.now() - started) / 1000;
     const accounts = await runningTasks(ACCOUNTS);
     const run = await finished(load);
@@ -447,37 +462,16 @@ onCluster(`the landscape on a ${NODES}-node swarm with a registry`, () => {
     const elapsedS = () => ((performance.now() - started) / 1000).toFixed(1);
     await clusterScript('node', ['stop', String(WORKER)]);
     const stoppedS = elapsedS();
-    await waitFor(
-      `${nodeName(WORKER)} to be marked down`,
-      120_000,
-      async () =>
-        (await clusterNodes()).find((node) => node.hostname === nodeName(WORKER))?.state === 'down',
-      DOCKER_POLL_MS,
-    );
+    await waitForNodeState(WORKER, 'down');
     const downS = elapsedS();
     // quotes-service has no host port: its tasks can all run on the nodes that are left
-    await waitFor(
-      `quotes-service back to ${NODES} tasks without ${nodeName(WORKER)}`,
-      120_000,
-      async () => {
-        const quotes = await runningTasks(QUOTES);
-        return quotes.length === NODES && quotes.every((task) => task.node !== nodeName(WORKER));
-      },
-      DOCKER_POLL_MS,
-    );
+    await waitForQuotesOff(WORKER, 'lost', 120_000);
     const fullS = elapsedS();
     await waitForAnswers(nodesBut(WORKER));
 
     const rejoin = performance.now();
     await clusterScript('node', ['start', String(WORKER)]);
-    await waitFor(
-      `${nodeName(WORKER)} to rejoin`,
-      120_000,
-      async () =>
-        (await clusterNodes()).find((node) => node.hostname === nodeName(WORKER))?.state ===
-        'ready',
-      DOCKER_POLL_MS,
-    );
+    await waitForNodeState(WORKER, 'ready');
     await waitForRunning(ACCOUNTS, NODES);
     await waitForAnswers([WORKER]);
     note(
