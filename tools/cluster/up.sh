@@ -27,13 +27,16 @@ if ! [[ $nodes =~ ^[1-9]$ && $managers =~ ^[1-9]$ && $managers -le $nodes ]]; th
 fi
 [[ $(id -u) -eq 0 ]] || { echo "cluster up: needs root (namespaces, a bridge, engines)" >&2; exit 1; }
 
-ready_nodes() {
-  node_docker 1 node ls --format '{{.Status}} {{.ManagerStatus}}' 2>/dev/null | awk '
+# Every node Ready, with the managers asked for.
+all_ready() {
+  [[ $(node_docker 1 node ls --format '{{.Status}} {{.ManagerStatus}}' 2>/dev/null | awk '
     $1 == "Ready" { ready += 1; if ($2 != "") managers += 1 }
-    END { print ready + 0, managers + 0 }'
+    END { print ready + 0, managers + 0 }') == "$nodes $managers" ]]
 }
-if [[ $(existing_nodes | wc -l) -eq $nodes && $(ready_nodes) == "$nodes $managers" ]] &&
-  curl -sf --cacert "$CLUSTER_CERTS_DIR/ca.crt" "https://$CLUSTER_REGISTRY/v2/" >/dev/null; then
+registry_answers() {
+  curl -sf --cacert "$CLUSTER_CERTS_DIR/ca.crt" "https://$CLUSTER_REGISTRY/v2/" >/dev/null
+}
+if [[ $(existing_nodes | wc -l) -eq $nodes ]] && all_ready && registry_answers; then
   echo "cluster up: $nodes nodes ($managers managers) are up, registry $CLUSTER_REGISTRY"
   exit 0
 fi
@@ -116,16 +119,16 @@ for n in $(seq 2 "$nodes"); do
     --listen-addr "$(node_address "$n"):2377" "$(node_address 1):2377" >/dev/null
 done
 for _ in $(seq 60); do
-  [[ $(ready_nodes) == "$nodes $managers" ]] && break
+  all_ready && break
   sleep 1
 done
-[[ $(ready_nodes) == "$nodes $managers" ]] || {
+all_ready || {
   echo "cluster up: not every node is Ready after 60 s:" >&2
   node_docker 1 node ls >&2
   exit 1
 }
 for _ in $(seq 30); do
-  curl -sf --cacert "$CLUSTER_CERTS_DIR/ca.crt" "https://$CLUSTER_REGISTRY/v2/" >/dev/null && break
+  registry_answers && break
   sleep 0.5
 done
 node_docker 1 node ls
