@@ -130,6 +130,15 @@ async function main(): Promise<void> {
       readyPath,
     };
   };
+  const floor = async (kind: 'fastify' | 'nest'): Promise<ServerSpec> => {
+    const at = await port();
+    return {
+      label: `${kind} floor`,
+      args: [...IMAGE_NODE_FLAGS, join(__dirname, `${kind}-floor.js`), String(at)],
+      port: at,
+      readyPath: '/accounts/10000',
+    };
+  };
 
   const servers: BenchServer[] = [];
   const start = async (spec: ServerSpec) => {
@@ -157,15 +166,6 @@ async function main(): Promise<void> {
       await accountservice('full chain', quotesService.url, dataDirs[1].path),
     );
     const subjects: Record<Subject, BenchServer> = { ceiling, accountPath, rawPair, fullChain };
-    const floor = async (kind: 'fastify' | 'nest'): Promise<ServerSpec> => {
-      const at = await port();
-      return {
-        label: `${kind} floor`,
-        args: [...IMAGE_NODE_FLAGS, join(__dirname, `${kind}-floor.js`), String(at)],
-        port: at,
-        readyPath: '/accounts/10000',
-      };
-    };
 
     const peaks: Record<Subject, LoadResult[]> = {
       ceiling: [],
