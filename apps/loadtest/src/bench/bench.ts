@@ -18,7 +18,7 @@ import { type LoadResult, runLoad } from '../load/run-load';
 import type { Scenario } from '../load/scenario';
 import { measureAxiosFloor } from './axios-floor';
 import { type BenchServer, type ServerSpec, startBenchServer } from './bench-server';
-import { type BenchResults, formatResults, type Measured } from './bench-table';
+import { type BenchResults, type Floor, formatResults, type Measured } from './bench-table';
 import { pinCores } from './cores';
 import { cpuProfilesIn, summarizeCpuProfile } from './cpu-profile';
 import { type WrkPeak, wrkAvailable, wrkPeak } from './wrk';
@@ -57,7 +57,7 @@ const IMAGE_NODE_FLAGS = ['--max-old-space-size=64', '--max-semi-space-size=8'];
 
 type Subject = 'ceiling' | 'accountPath' | 'rawPair' | 'fullChain';
 /** What wrk measures: the ceiling, the framework floors and the account path, in that order. */
-type WrkSubject = 'ceiling' | 'fastifyFloor' | 'nestFloor' | 'accountPath';
+type WrkSubject = Floor['name'];
 
 async function load(server: BenchServer, scenario: Scenario): Promise<LoadResult> {
   const result = await runLoad({
@@ -189,7 +189,6 @@ async function main(): Promise<void> {
         );
       }
     }
-    let wrk: BenchResults['wrk'];
     let floors: BenchResults['floors'];
     if (await wrkAvailable()) {
       const wrkSubjects: Record<WrkSubject, BenchServer> = {
@@ -221,7 +220,6 @@ async function main(): Promise<void> {
         requestsPerSecond: median(list.map((r) => r.requestsPerSecond)),
         serverCpuPercent: median(list.map((r) => r.serverCpuPercent)),
       });
-      wrk = { ceiling: medianOf(runs.ceiling), accountPath: medianOf(runs.accountPath) };
       floors = Object.entries(wrkSubjects).map(([name, server]) => ({
         name: name as WrkSubject,
         ...medianOf(runs[name as WrkSubject]),
@@ -258,7 +256,6 @@ async function main(): Promise<void> {
       accountPath: measured('accountPath', steadyAccount),
       rawPair: measured('rawPair'),
       fullChain: measured('fullChain'),
-      wrk,
       floors,
       axiosFloor,
     };
