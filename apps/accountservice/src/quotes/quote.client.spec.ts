@@ -9,7 +9,7 @@ import { Registry } from 'prom-client';
 import { QuoteClient } from './quote.client';
 import { QuoteMetrics } from './quote-metrics';
 import { QuotesPool } from './quotes-pool';
-import { undiciAdapter } from './undici-adapter';
+import { undiciAdapter } from '@landscape/axios-undici';
 
 const GOOD: Quote = {
   quote: 'Clear is better than clever.',

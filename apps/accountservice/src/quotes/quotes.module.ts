@@ -4,7 +4,7 @@ import { QuoteClient } from './quote.client';
 import { QuoteMetrics } from './quote-metrics';
 import { QuotesPool } from './quotes-pool';
 import { QuotesPoolModule } from './quotes-pool.module';
-import { undiciAdapter } from './undici-adapter';
+import { undiciAdapter } from '@landscape/axios-undici';
 
 /** axios (through @nestjs/axios) over the undici pool. */
 @Module({
