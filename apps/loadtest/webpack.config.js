@@ -16,6 +16,8 @@ module.exports = {
         { entryName: 'raw-servers', entryPath: './src/bench/raw-servers.ts' },
         { entryName: 'fastify-floor', entryPath: './src/bench/floors/fastify-floor.ts' },
         { entryName: 'nest-floor', entryPath: './src/bench/floors/nest-floor.ts' },
+        { entryName: 'quotes-floor', entryPath: './src/bench/floors/quotes-floor.ts' },
+        { entryName: 'chain-floor', entryPath: './src/bench/floors/chain-floor.ts' },
       ],
       tsConfig: './tsconfig.app.json',
       // The HTML report inlines uPlot and its own page script, so that it needs no network.

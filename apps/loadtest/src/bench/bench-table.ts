@@ -18,6 +18,12 @@ export interface BenchResults {
   fullChain: Measured;
   rawPair: Measured;
   /**
+   * The full chain's floor (floors/chain-floor.ts, floors/quotes-floor.ts): two NestJS services
+   * on Fastify with their request lines, the front calling the back through @nestjs/axios over
+   * the services' undici adapter, and nothing else.
+   */
+  chainFloor: Measured;
+  /**
    * Peak by wrk, which saturates the ceiling's core where the JavaScript generator does not: the
    * ceiling, the framework floors (floors/) and the account path. Absent without wrk.
    */
@@ -65,7 +71,7 @@ export function formatResults(
     rate: number;
   },
 ): string {
-  const { ceiling, accountPath, fullChain, rawPair } = results;
+  const { ceiling, accountPath, fullChain, rawPair, chainFloor } = results;
   const steady = (m: Measured) => m.steady ?? { p50Ms: NaN, p99Ms: NaN, cpuPercent: NaN };
   const rows: Row[] = [
     {
@@ -93,6 +99,13 @@ export function formatResults(
       reference: rawPair.peakRps,
       unit: 'req/s',
       target: { text: '≥ 0.6× raw pair', met: (o, r) => o >= 0.6 * r },
+    },
+    {
+      measure:
+        'full chain floor, peak (vs raw pair): two NestJS services, @nestjs/axios over undici',
+      ours: chainFloor.peakRps,
+      reference: rawPair.peakRps,
+      unit: 'req/s',
     },
     {
       measure: 'full chain, p99 at peak (vs raw pair)',
@@ -206,7 +219,7 @@ export function formatResults(
     ...axiosShare,
     '',
     'peak req/s per round (the load tool):',
-    ...Object.entries({ ceiling, accountPath, rawPair, fullChain }).map(
+    ...Object.entries({ ceiling, accountPath, rawPair, chainFloor, fullChain }).map(
       ([name, measured]) =>
         `  ${name.padEnd(12)} ${measured.peakRounds.map((rps) => Math.round(rps).toLocaleString('en-US')).join('  ')}`,
     ),

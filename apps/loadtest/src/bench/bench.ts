@@ -55,7 +55,7 @@ const RAW = join(__dirname, 'raw-servers.js');
 // 128M) and 8 MiB semi-spaces.
 const IMAGE_NODE_FLAGS = ['--max-old-space-size=64', '--max-semi-space-size=8'];
 
-type Subject = 'ceiling' | 'accountPath' | 'rawPair' | 'fullChain';
+type Subject = 'ceiling' | 'accountPath' | 'rawPair' | 'chainFloor' | 'fullChain';
 /** What wrk measures: the ceiling, the framework floors and the account path, in that order. */
 type WrkSubject = Floor['name'];
 
@@ -130,13 +130,17 @@ async function main(): Promise<void> {
       readyPath,
     };
   };
-  const floor = async (kind: 'fastify' | 'nest'): Promise<ServerSpec> => {
+  const floor = async (
+    kind: 'fastify' | 'nest' | 'quotes' | 'chain',
+    readyPath = '/accounts/10000',
+    ...args: string[]
+  ): Promise<ServerSpec> => {
     const at = await port();
     return {
       label: `${kind} floor`,
-      args: [...IMAGE_NODE_FLAGS, join(__dirname, `${kind}-floor.js`), String(at)],
+      args: [...IMAGE_NODE_FLAGS, join(__dirname, `${kind}-floor.js`), String(at), ...args],
       port: at,
-      readyPath: '/accounts/10000',
+      readyPath,
     };
   };
 
@@ -156,6 +160,8 @@ async function main(): Promise<void> {
     );
     const rawQuotes = await start(await raw(['quotes'], '/api/quote'));
     const rawPair = await start(await raw(['account', rawQuotes.url], '/accounts/10000'));
+    const quotesFloor = await start(await floor('quotes', '/api/quote?strength=0'));
+    const chainFloor = await start(await floor('chain', undefined, quotesFloor.url));
     const quotesService = await start({
       label: 'quotes-service',
       args: [...IMAGE_NODE_FLAGS, builtMain('quotes-service')],
@@ -165,12 +171,19 @@ async function main(): Promise<void> {
     const fullChain = await start(
       await accountservice('full chain', quotesService.url, dataDirs[1].path),
     );
-    const subjects: Record<Subject, BenchServer> = { ceiling, accountPath, rawPair, fullChain };
+    const subjects: Record<Subject, BenchServer> = {
+      ceiling,
+      accountPath,
+      rawPair,
+      chainFloor,
+      fullChain,
+    };
 
     const peaks: Record<Subject, LoadResult[]> = {
       ceiling: [],
       accountPath: [],
       rawPair: [],
+      chainFloor: [],
       fullChain: [],
     };
     const peak: Scenario = { kind: 'peak', connections, durationS };
@@ -179,6 +192,7 @@ async function main(): Promise<void> {
       await load(server, { ...peak, durationS: warmupS });
     }
     await expectQuotes(accountPath, true);
+    await expectQuotes(chainFloor, false);
     await expectQuotes(fullChain, false);
     for (let round = 1; round <= rounds; round += 1) {
       for (const [name, server] of Object.entries(subjects) as [Subject, BenchServer][]) {
@@ -255,6 +269,7 @@ async function main(): Promise<void> {
       ceiling: measured('ceiling', steadyCeiling),
       accountPath: measured('accountPath', steadyAccount),
       rawPair: measured('rawPair'),
+      chainFloor: measured('chainFloor'),
       fullChain: measured('fullChain'),
       floors,
       axiosFloor,

@@ -16,8 +16,8 @@ import {
   SEED_ACCOUNT_COUNT,
   seedAccount,
 } from '@landscape/contracts';
-import { createHash } from 'node:crypto';
 import { Agent, createServer, get, type IncomingMessage, type ServerResponse } from 'node:http';
+import { hashRounds, QUOTE_TEXT } from './quote-work';
 
 function serve(port: number, handle: (request: IncomingMessage, response: ServerResponse) => void) {
   createServer(handle).listen(port, '127.0.0.1');
@@ -43,14 +43,10 @@ function accountServer(port: number, fetchQuote: () => Promise<Quote>): void {
 }
 
 function quotesServer(port: number): void {
-  const text = 'Lost time is never found again. — Benjamin Franklin';
   serve(port, (request, response) => {
     const strength = Number(new URL(request.url ?? '/', 'http://x').searchParams.get('strength'));
-    let digest = text;
-    for (let round = 0; round < 2 ** strength; round += 1) {
-      digest = createHash('sha256').update(digest).digest('hex');
-    }
-    send(response, 200, { quote: text, ipAddress: `raw/127.0.0.1:${port}`, language: 'en' });
+    hashRounds(QUOTE_TEXT, strength);
+    send(response, 200, { quote: QUOTE_TEXT, ipAddress: `raw/127.0.0.1:${port}`, language: 'en' });
   });
 }
 

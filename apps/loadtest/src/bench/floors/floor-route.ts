@@ -38,13 +38,19 @@ export function logRequests(instance: FastifyInstance): void {
   });
 }
 
-/** Starts the floor on the port given as its first argument; flushes the log on SIGTERM. */
-export function runFloor(name: string, start: (port: number) => Promise<void>): void {
+/**
+ * Starts the floor on the port given as its first argument, with the arguments after it; flushes
+ * the log on SIGTERM.
+ */
+export function runFloor(
+  name: string,
+  start: (port: number, args: string[]) => Promise<void>,
+): void {
   process.on('SIGTERM', () => {
     destination.flushSync();
     process.exit(0);
   });
-  start(Number(process.argv[2])).catch((error: Error) => {
+  start(Number(process.argv[2]), process.argv.slice(3)).catch((error: Error) => {
     console.error(`${name}: ${error.message}`);
     process.exit(1);
   });
