@@ -9,7 +9,8 @@ export interface Measured {
   firstOkMs: number;
   rssAfterStartMiB: number;
   rssPeakMiB: number;
-  steady?: { p50Ms: number; p99Ms: number; cpuPercent: number };
+  /** At the fixed rate: medians of the rounds. */
+  steady?: { p50Ms: number; p99Ms: number; p99Rounds: number[]; cpuPercent: number };
 }
 
 export interface BenchResults {
@@ -72,7 +73,8 @@ export function formatResults(
   },
 ): string {
   const { ceiling, accountPath, fullChain, rawPair, chainFloor } = results;
-  const steady = (m: Measured) => m.steady ?? { p50Ms: NaN, p99Ms: NaN, cpuPercent: NaN };
+  const steady = (m: Measured) =>
+    m.steady ?? { p50Ms: NaN, p99Ms: NaN, p99Rounds: [], cpuPercent: NaN };
   const rows: Row[] = [
     {
       measure: 'account path, peak',
@@ -222,6 +224,13 @@ export function formatResults(
     ...Object.entries({ ceiling, accountPath, rawPair, chainFloor, fullChain }).map(
       ([name, measured]) =>
         `  ${name.padEnd(12)} ${measured.peakRounds.map((rps) => Math.round(rps).toLocaleString('en-US')).join('  ')}`,
+    ),
+    `p99 at ${setup.rate} req/s per round:`,
+    ...Object.entries({ ceiling, accountPath }).map(
+      ([name, measured]) =>
+        `  ${name.padEnd(12)} ${steady(measured)
+          .p99Rounds.map((ms) => `${ms.toFixed(2)} ms`)
+          .join('  ')}`,
     ),
   ].join('\n');
 }
