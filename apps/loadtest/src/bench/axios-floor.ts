@@ -1,4 +1,5 @@
 import axios, { type AxiosAdapter } from 'axios';
+import { quoteCallConfig, withDeadline } from './quote-call';
 
 export interface AxiosFloor {
   /** CPU time of one quote call's axios pipeline alone, in µs: an adapter that answers at once. */
@@ -23,23 +24,12 @@ export async function measureAxiosFloor(): Promise<AxiosFloor> {
     config,
   });
   const instance = axios.create({ adapter: answer });
-  const deadline = async (run: (signal: AbortSignal) => Promise<unknown>) => {
-    const controller = new AbortController();
-    const timer = setTimeout(() => controller.abort(), 1_000);
-    try {
-      await run(controller.signal);
-    } finally {
-      clearTimeout(timer);
-    }
-  };
   const call = () =>
-    deadline((signal) =>
-      instance.get('http://quotes-service:8080/api/quote?strength=4', {
-        headers: { 'x-request-id': 'bench-request-id' },
-        signal,
-        maxContentLength: 64 * 1024,
-        validateStatus: (status) => status === 200,
-      }),
+    withDeadline(1_000, (signal) =>
+      instance.get(
+        'http://quotes-service:8080/api/quote?strength=4',
+        quoteCallConfig('bench-request-id', signal),
+      ),
     );
   const cpuUsPer = async (run: () => unknown) => {
     for (let i = 0; i < CALLS / 4; i += 1) await run(); // warm-up: let V8 optimise
@@ -48,7 +38,7 @@ export async function measureAxiosFloor(): Promise<AxiosFloor> {
     const used = process.cpuUsage(before);
     return (used.user + used.system) / CALLS;
   };
-  const withDeadline = await cpuUsPer(call);
-  const deadlineOnly = await cpuUsPer(() => deadline(() => Promise.resolve()));
-  return { pipelineUs: withDeadline - deadlineOnly, deadlineUs: deadlineOnly };
+  const callUs = await cpuUsPer(call);
+  const deadlineOnly = await cpuUsPer(() => withDeadline(1_000, () => Promise.resolve()));
+  return { pipelineUs: callUs - deadlineOnly, deadlineUs: deadlineOnly };
 }

@@ -132,8 +132,7 @@ async function main(): Promise<void> {
   };
   const floor = async (
     kind: 'fastify' | 'nest' | 'quotes' | 'chain',
-    readyPath = '/accounts/10000',
-    ...args: string[]
+    { readyPath = '/accounts/10000', args = [] as string[] } = {},
   ): Promise<ServerSpec> => {
     const at = await port();
     return {
@@ -160,8 +159,8 @@ async function main(): Promise<void> {
     );
     const rawQuotes = await start(await raw(['quotes'], '/api/quote'));
     const rawPair = await start(await raw(['account', rawQuotes.url], '/accounts/10000'));
-    const quotesFloor = await start(await floor('quotes', '/api/quote?strength=0'));
-    const chainFloor = await start(await floor('chain', undefined, quotesFloor.url));
+    const quotesFloor = await start(await floor('quotes', { readyPath: '/api/quote?strength=0' }));
+    const chainFloor = await start(await floor('chain', { args: [quotesFloor.url] }));
     const quotesService = await start({
       label: 'quotes-service',
       args: [...IMAGE_NODE_FLAGS, builtMain('quotes-service')],

@@ -22,6 +22,7 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, RouteSchema } from '@nestjs/platform-fastify';
 import type { FastifyRequest } from 'fastify';
 import { Agent } from 'undici';
+import { quoteCallConfig, withDeadline } from '../quote-call';
 import { accounts, logRequests, runFloor } from './floor-route';
 
 let quoteUrl = '';
@@ -39,20 +40,13 @@ class AccountsController {
   }
 
   private async quote(requestId: string): Promise<Quote> {
-    const deadline = new AbortController();
-    const timer = setTimeout(() => deadline.abort(), 5_000);
     try {
-      const response = await this.http.axiosRef.get<unknown>(quoteUrl, {
-        headers: { 'x-request-id': requestId },
-        signal: deadline.signal,
-        maxContentLength: 64 * 1024,
-        validateStatus: (status) => status === 200,
-      });
+      const response = await withDeadline(5_000, (signal) =>
+        this.http.axiosRef.get<unknown>(quoteUrl, quoteCallConfig(requestId, signal)),
+      );
       return parseQuote(response.data) ?? FALLBACK_QUOTE;
     } catch {
       return FALLBACK_QUOTE;
-    } finally {
-      clearTimeout(timer);
     }
   }
 }
