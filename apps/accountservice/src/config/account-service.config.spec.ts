@@ -17,6 +17,7 @@ describe('loadConfig', () => {
         timeoutMs: 300,
         breakerResetMs: 5000,
         breakerVolumeThreshold: 10,
+        connectionMaxAgeMs: 5000,
       },
     });
   });
@@ -40,6 +41,7 @@ describe('loadConfig', () => {
       QUOTES_TIMEOUT_MS: '150',
       QUOTES_BREAKER_RESET_MS: '1000',
       QUOTES_BREAKER_VOLUME: '3',
+      QUOTES_CONNECTION_MAX_AGE_MS: '60000',
     });
     expect(config.server).toEqual({ port: 7000, shutdownTimeoutMs: 2000 });
     expect(config.quotes).toEqual({
@@ -47,6 +49,7 @@ describe('loadConfig', () => {
       timeoutMs: 150,
       breakerResetMs: 1000,
       breakerVolumeThreshold: 3,
+      connectionMaxAgeMs: 60_000,
     });
   });
 
@@ -59,6 +62,7 @@ describe('loadConfig', () => {
     ['QUOTES_SERVICE_URL', 'http://quotes-service:8080/#x'],
     ['SHUTDOWN_TIMEOUT_MS', 'soon'],
     ['QUOTES_BREAKER_VOLUME', 'x'],
+    ['QUOTES_CONNECTION_MAX_AGE_MS', '10'],
   ])('rejects %s=%p with a ConfigError naming it', (variable, value) => {
     expect(() => loadConfig({ DATA_DIR: dir.path, [variable]: value })).toThrow(ConfigError);
     expect(() => loadConfig({ DATA_DIR: dir.path, [variable]: value })).toThrow(

@@ -16,6 +16,11 @@ export interface QuoteClientOptions {
   breakerResetMs: number;
   /** Calls in the rolling window before failures can open the breaker. */
   breakerVolumeThreshold: number;
+  /**
+   * How long a pooled connection to quotes-service is used for new calls before it is closed
+   * and replaced; a new connection resolves the service name again.
+   */
+  connectionMaxAgeMs: number;
 }
 
 export interface AccountServiceConfig {
@@ -35,6 +40,10 @@ export function loadConfig(env: Env): AccountServiceConfig {
       breakerVolumeThreshold: readInteger(env, 'QUOTES_BREAKER_VOLUME', 10, {
         min: 1,
         max: 10_000,
+      }),
+      connectionMaxAgeMs: readInteger(env, 'QUOTES_CONNECTION_MAX_AGE_MS', 5_000, {
+        min: 100,
+        max: 3_600_000,
       }),
     },
   };

@@ -4,6 +4,7 @@ import { HttpService } from '@nestjs/axios';
 import { Logger } from '@nestjs/common';
 import axios from 'axios';
 import type { ServerResponse } from 'node:http';
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { QuoteClientOptions } from '../config/account-service.config';
 import { Registry } from 'prom-client';
 import { QuoteClient } from './quote.client';
@@ -39,11 +40,12 @@ function makeClient(baseUrl: string, options: Partial<QuoteClientOptions> = {}):
       timeoutMs: GENEROUS_TIMEOUT_MS,
       breakerResetMs: 60_000,
       breakerVolumeThreshold: 100,
+      connectionMaxAgeMs: 5_000,
       ...options,
     },
   };
   const pool = new QuotesPool(config);
-  const adapter = undiciAdapter(pool.agent, {
+  const adapter = undiciAdapter(pool.dispatcher, {
     freshConnection: (origin) => pool.freshConnection(origin),
   });
   const http = new HttpService(axios.create({ adapter }));
@@ -105,6 +107,34 @@ describe('QuoteClient against a real HTTP server', () => {
     expect(stub.requests).toBe(5);
     // undici may open a second connection while the first is still being released
     expect(stub.connections).toBeLessThanOrEqual(2);
+  });
+
+  it('replaces a connection once it is connectionMaxAgeMs old, so that the name is resolved again', async () => {
+    const aging = makeClient(stub.url, { connectionMaxAgeMs: 200 });
+    // 12 calls over at least 1.2 s: kept alive for good, they would need one or two connections.
+    for (let i = 0; i < 12; i++) {
+      expect(await aging.client.getQuote(CONTEXT)).toEqual(GOOD);
+      await sleep(100);
+    }
+    await aging.close();
+    expect(stub.connections).toBeGreaterThanOrEqual(4);
+    expect(stub.connections).toBeLessThan(12);
+  });
+
+  it('lets a call in flight finish on a connection that is being replaced', async () => {
+    const aging = makeClient(stub.url, { connectionMaxAgeMs: 200 });
+    let first = true;
+    answer = (response) => {
+      if (!first) return sendJson(response, GOOD);
+      first = false;
+      setTimeout(() => sendJson(response, GOOD), 600);
+    };
+    const slow = aging.client.getQuote(CONTEXT);
+    await sleep(300); // the slow call's connection is retired while it waits
+    expect(await aging.client.getQuote(CONTEXT)).toEqual(GOOD);
+    expect(await slow).toEqual(GOOD);
+    await aging.close();
+    expect(stub.requests).toBe(2);
   });
 
   it.each<[string, (response: ServerResponse) => void]>([

@@ -13,7 +13,7 @@ import { undiciAdapter } from '@landscape/axios-undici';
       imports: [QuotesPoolModule],
       inject: [QuotesPool],
       useFactory: (pool: QuotesPool) => ({
-        adapter: undiciAdapter(pool.agent, {
+        adapter: undiciAdapter(pool.dispatcher, {
           freshConnection: (origin) => pool.freshConnection(origin),
         }),
       }),
