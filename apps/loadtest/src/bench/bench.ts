@@ -11,42 +11,28 @@ import { builtMain, freePort, getJson, makeTempDir } from '@landscape/testing';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { ProcessSource } from '../footprint/process-source';
 import { errorTotal } from '../load/outcome';
 import { type LoadResult, runLoad } from '../load/run-load';
 import type { Scenario } from '../load/scenario';
 import { measureAxiosFloor } from './axios-floor';
+import { type BenchOptions, BENCH_USAGE, parseBenchOptions } from './bench-options';
 import { type BenchServer, type ServerSpec, startBenchServer } from './bench-server';
 import { type BenchResults, type Floor, formatResults, type Measured } from './bench-table';
 import { pinCores } from './cores';
 import { cpuProfilesIn, summarizeCpuProfile } from './cpu-profile';
 import { type WrkPeak, wrkAvailable, wrkPeak } from './wrk';
 
-const { values } = parseArgs({
-  options: {
-    rounds: { type: 'string', default: '3' },
-    duration: { type: 'string', default: '5' },
-    warmup: { type: 'string', default: '3' },
-    connections: { type: 'string', default: '50' },
-    rate: { type: 'string', default: '1000' },
-    'cpu-prof': { type: 'boolean', default: false },
-    node: { type: 'string' },
-  },
-});
+const options = readOptions();
 
 // --node=<version>: the whole bench, servers and load, on that Node.js (tools/node/fetch-node.sh),
 // e.g. the images' runtime: npm run bench -- --node=$(cat .node-version)
-if (values.node && `v${values.node}` !== process.version) {
-  const bin = execFileSync('tools/node/fetch-node.sh', [values.node], { encoding: 'utf8' }).trim();
+if (options.node && `v${options.node}` !== process.version) {
+  const bin = execFileSync('tools/node/fetch-node.sh', [options.node], { encoding: 'utf8' }).trim();
   const run = spawnSync(`${bin}/node`, process.argv.slice(1), { stdio: 'inherit' });
   process.exit(run.status ?? 1);
 }
-const rounds = Number(values.rounds);
-const durationS = Number(values.duration);
-const warmupS = Number(values.warmup);
-const connections = Number(values.connections);
-const rate = Number(values.rate);
+const { rounds, durationS, warmupS, connections, rate } = options;
 const outDir = resolve('tmp', 'bench');
 const profileDir = join(outDir, `profiles-${Date.now()}`);
 const RAW = join(__dirname, 'raw-servers.js');
@@ -54,6 +40,18 @@ const RAW = join(__dirname, 'raw-servers.js');
 // container's limit (--max-old-space-size-percentage=50, a Node 24 flag; 64 MiB of the stack's
 // 128M) and 8 MiB semi-spaces.
 const IMAGE_NODE_FLAGS = ['--max-old-space-size=64', '--max-semi-space-size=8'];
+
+function readOptions(): BenchOptions {
+  try {
+    const parsed = parseBenchOptions(process.argv.slice(2));
+    if (parsed !== 'help') return parsed;
+    console.log(BENCH_USAGE);
+    process.exit(0);
+  } catch (error) {
+    console.error(`bench: ${(error as Error).message}\nRun with --help for the options.`);
+    process.exit(2);
+  }
+}
 
 type Subject = 'ceiling' | 'accountPath' | 'rawPair' | 'chainFloor' | 'fullChain';
 /** What wrk measures: the ceiling, the framework floors and the account path, in that order. */
@@ -102,7 +100,7 @@ const median = (values: number[]) =>
 async function main(): Promise<void> {
   const cores = pinCores();
   const dataDirs = [makeTempDir('bench-account-path'), makeTempDir('bench-full-chain')];
-  const profile = values['cpu-prof'] ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [];
+  const profile = options.cpuProfile ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [];
   const port = () => freePort();
   const accountservice = async (
     label: string,
