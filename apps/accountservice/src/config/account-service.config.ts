@@ -17,8 +17,8 @@ export interface QuoteClientOptions {
   /** Calls in the rolling window before failures can open the breaker. */
   breakerVolumeThreshold: number;
   /**
-   * How long a pooled connection to quotes-service is used for new calls before it is closed
-   * and replaced; a new connection resolves the service name again.
+   * The longest a pooled connection to quotes-service takes new calls; then they move to new
+   * connections, which resolve the service name again.
    */
   connectionMaxAgeMs: number;
 }

@@ -109,7 +109,7 @@ describe('QuoteClient against a real HTTP server', () => {
     expect(stub.connections).toBeLessThanOrEqual(2);
   });
 
-  it('replaces a connection once it is connectionMaxAgeMs old, so that the name is resolved again', async () => {
+  it('moves new calls to new connections every connectionMaxAgeMs, so that the name is resolved again', async () => {
     const aging = makeClient(stub.url, { connectionMaxAgeMs: 200 });
     // 12 calls over at least 1.2 s: kept alive for good, they would need one or two connections.
     for (let i = 0; i < 12; i++) {
