@@ -18,6 +18,7 @@ module.exports = {
         { entryName: 'nest-floor', entryPath: './src/bench/floors/nest-floor.ts' },
         { entryName: 'quotes-floor', entryPath: './src/bench/floors/quotes-floor.ts' },
         { entryName: 'chain-floor', entryPath: './src/bench/floors/chain-floor.ts' },
+        { entryName: 'design-floor', entryPath: './src/bench/floors/design-floor.ts' },
       ],
       tsConfig: './tsconfig.app.json',
       // The HTML report inlines uPlot and its own page script, so that it needs no network.

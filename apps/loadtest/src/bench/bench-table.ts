@@ -33,7 +33,7 @@ export interface BenchResults {
 }
 
 export interface Floor {
-  name: 'ceiling' | 'fastifyFloor' | 'nestFloor' | 'accountPath';
+  name: 'ceiling' | 'fastifyFloor' | 'nestFloor' | 'designFloor' | 'accountPath';
   requestsPerSecond: number;
   serverCpuPercent: number;
   firstOkMs: number;
@@ -46,6 +46,7 @@ const FLOOR_NAMES: Record<Floor['name'], string> = {
   ceiling: 'raw node:http (the ceiling)',
   fastifyFloor: 'Fastify, schema, request line',
   nestFloor: 'NestJS on Fastify, schema, request line',
+  designFloor: 'the same with LevelDB, @nestjs/axios over undici, prom-client',
   accountPath: 'accountservice (account path)',
 };
 
@@ -241,7 +242,7 @@ function formatFloors(floors: Floor[] | undefined, ceilingRps: number | undefine
   const mib = (value: number) => `${value.toFixed(1)} MiB`;
   return [
     '',
-    'Framework floors: the account route from memory, with the fallback quote, its response schema and one log line per request (wrk, medians):',
+    'Framework floors: the account route with the fallback quote, its response schema and one log line per request; the names from memory, or from LevelDB with the libraries of the design loaded (wrk, medians):',
     '',
     '| server | peak (wrk) | ratio to the ceiling | CPU | RSS after start | RSS at peak (VmHWM) | first 200 |',
     '|---|---:|---:|---:|---:|---:|---:|',

@@ -99,7 +99,11 @@ const median = (values: number[]) =>
 
 async function main(): Promise<void> {
   const cores = pinCores();
-  const dataDirs = [makeTempDir('bench-account-path'), makeTempDir('bench-full-chain')];
+  const dataDirs = [
+    makeTempDir('bench-account-path'),
+    makeTempDir('bench-full-chain'),
+    makeTempDir('bench-design-floor'),
+  ];
   const profile = options.cpuProfile ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [];
   const port = () => freePort();
   const accountservice = async (
@@ -129,7 +133,7 @@ async function main(): Promise<void> {
     };
   };
   const floor = async (
-    kind: 'fastify' | 'nest' | 'quotes' | 'chain',
+    kind: 'fastify' | 'nest' | 'design' | 'quotes' | 'chain',
     { readyPath = '/accounts/10000', args = [] as string[] } = {},
   ): Promise<ServerSpec> => {
     const at = await port();
@@ -206,16 +210,22 @@ async function main(): Promise<void> {
         ceiling,
         fastifyFloor: await start(await floor('fastify')),
         nestFloor: await start(await floor('nest')),
+        designFloor: await start(await floor('design', { args: [dataDirs[2].path] })),
         accountPath,
       };
       const runs: Record<WrkSubject, WrkPeak[]> = {
         ceiling: [],
         fastifyFloor: [],
         nestFloor: [],
+        designFloor: [],
         accountPath: [],
       };
       const options = { connections, durationS, dir: outDir };
-      for (const server of [wrkSubjects.fastifyFloor, wrkSubjects.nestFloor]) {
+      for (const server of [
+        wrkSubjects.fastifyFloor,
+        wrkSubjects.nestFloor,
+        wrkSubjects.designFloor,
+      ]) {
         await wrkPeak(server.url, server.pid, { ...options, durationS: warmupS });
       }
       for (let round = 1; round <= rounds; round += 1) {
