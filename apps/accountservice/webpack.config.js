@@ -4,6 +4,7 @@ module.exports = {
   ...nestAppWebpackConfig(__dirname, {
     // LevelDB is a native addon: it stays in node_modules.
     externals: ['level'],
+    assets: [{ input: '../../tools/docker', glob: 'compile-cache.cjs', output: '.' }],
   }),
   resolve: {
     // axios's build without its node:http adapter, which this service never uses (its calls go

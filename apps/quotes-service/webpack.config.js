@@ -1,3 +1,5 @@
 const { nestAppWebpackConfig } = require('../../tools/webpack/nest-bundle');
 
-module.exports = nestAppWebpackConfig(__dirname);
+module.exports = nestAppWebpackConfig(__dirname, {
+  assets: [{ input: '../../tools/docker', glob: 'compile-cache.cjs', output: '.' }],
+});

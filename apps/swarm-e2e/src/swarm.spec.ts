@@ -120,6 +120,38 @@ onEngine('the landscape on a real Docker Swarm', () => {
     note(`release ${RELEASE}, Node ${await node('console.log(process.version)')} in the tasks`);
   });
 
+  it.each(['accountservice', 'quotes-service'])(
+    "ships V8's code cache for %s's bundle, which a container as the stack runs it accepts",
+    async (app) => {
+      // Starts main.js beside this script, as the image's user on a read-only root, and prints
+      // what Node's compile cache did with it: accepted, rejected, or nothing (no entry).
+      const script = `
+        const service = require('node:child_process').spawn(process.execPath, ['main.js'], {
+          env: { ...process.env, NODE_DEBUG_NATIVE: 'COMPILE_CACHE' },
+          stdio: ['ignore', 'ignore', 'pipe'],
+        });
+        let log = '';
+        const done = (verdict) => { console.log(verdict); service.kill('SIGKILL'); process.exit(0); };
+        service.stderr.on('data', (chunk) => {
+          log += chunk;
+          const found = /V8 code cache for CommonJS \\/app\\/main\\.js was (\\w+)/.exec(log);
+          if (found) done(found[1]);
+        });
+        setTimeout(() => done('nothing'), 10000);`;
+      const image = `someprefix/${app}:${RELEASE}`;
+      const run = [
+        'run',
+        '--rm',
+        '--read-only',
+        '--tmpfs',
+        '/tmp',
+        '--entrypoint',
+        '/nodejs/bin/node',
+      ];
+      expect(await docker([...run, image, '-e', script])).toBe('accepted');
+    },
+  );
+
   it('keeps the visualizer off my_network: it talks to no service', async () => {
     const [visualizer] = await serviceContainers(`${STACK}_visualizer`);
     expect(Object.keys(visualizer.addresses)).not.toContain(NETWORK);
