@@ -7,7 +7,7 @@
 // per user id.
 //   RUN ["/nodejs/bin/node", "compile-cache.cjs", "main.js"]
 const { spawn, spawnSync } = require('node:child_process');
-const { mkdtempSync, readdirSync, rmSync } = require('node:fs');
+const { existsSync, mkdtempSync, readdirSync, rmSync } = require('node:fs');
 const { tmpdir } = require('node:os');
 const { join } = require('node:path');
 
@@ -23,6 +23,7 @@ const service = spawn(process.execPath, process.argv.slice(2), {
 service.on('exit', (code, signal) => {
   rmSync(dataDir, { recursive: true, force: true });
   if (code !== 0) fail(`the service exited with ${code ?? signal}`);
+  if (!existsSync(cacheDir)) fail(`Node wrote no cache: can this user write to ${cacheDir}?`);
   const entries = readdirSync(cacheDir, { recursive: true, withFileTypes: true });
   console.log(`compile-cache: ${entries.filter((entry) => entry.isFile()).length} modules cached`);
 });
