@@ -121,7 +121,7 @@ onEngine('the landscape on a real Docker Swarm', () => {
   });
 
   it.each(['accountservice', 'quotes-service'])(
-    "ships V8's code cache for %s's bundle, which a container as the stack runs it accepts",
+    "ships V8's code cache for %s's bundle, and a container run as the stack runs it uses it",
     async (app) => {
       // Starts main.js beside this script, as the image's user on a read-only root, and prints
       // what Node's compile cache did with it: accepted, rejected, or nothing (no entry).
@@ -138,17 +138,9 @@ onEngine('the landscape on a real Docker Swarm', () => {
           if (found) done(found[1]);
         });
         setTimeout(() => done('nothing'), 10000);`;
-      const image = `someprefix/${app}:${RELEASE}`;
-      const run = [
-        'run',
-        '--rm',
-        '--read-only',
-        '--tmpfs',
-        '/tmp',
-        '--entrypoint',
-        '/nodejs/bin/node',
-      ];
-      expect(await docker([...run, image, '-e', script])).toBe('accepted');
+      const asTheStackRunsIt = ['--rm', '--read-only', '--tmpfs', '/tmp'];
+      const node = ['--entrypoint', '/nodejs/bin/node', `someprefix/${app}:${RELEASE}`];
+      expect(await docker(['run', ...asTheStackRunsIt, ...node, '-e', script])).toBe('accepted');
     },
   );
 
