@@ -1,11 +1,8 @@
 const { nestAppWebpackConfig } = require('../../tools/webpack/nest-bundle');
 
 module.exports = {
-  ...nestAppWebpackConfig(__dirname, {
-    // LevelDB is a native addon: it stays in node_modules.
-    externals: ['level'],
-    assets: [{ input: '../../tools/docker', glob: 'compile-cache.cjs', output: '.' }],
-  }),
+  // LevelDB is a native addon: it stays in node_modules.
+  ...nestAppWebpackConfig(__dirname, { externals: ['level'] }),
   resolve: {
     // axios's build without its node:http adapter, which this service never uses (its calls go
     // through libs/axios-undici): that adapter, with form-data, follow-redirects and

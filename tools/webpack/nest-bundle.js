@@ -72,9 +72,9 @@ class ExternalsOnlyPackageJsonPlugin {
 }
 
 /**
- * The webpack config of the Nest app in `appDir` (apps/<app>), built to dist/apps/<app> with
- * tools/docker/healthcheck.cjs beside it. `externals` stay in node_modules; `assets` are added to
- * the health check, with paths relative to `appDir`.
+ * The webpack config of the Nest app in `appDir` (apps/<app>), built to dist/apps/<app> with the
+ * image build's scripts beside it (tools/docker/healthcheck.cjs and compile-cache.cjs).
+ * `externals` stay in node_modules; `assets` are added to those, with paths relative to `appDir`.
  */
 function nestAppWebpackConfig(appDir, { externals = [], assets = [] } = {}) {
   const production = process.env.NODE_ENV === 'production';
@@ -90,7 +90,10 @@ function nestAppWebpackConfig(appDir, { externals = [], assets = [] } = {}) {
         compiler: 'tsc',
         main: './src/main.ts',
         tsConfig: './tsconfig.app.json',
-        assets: [{ input: '../../tools/docker', glob: 'healthcheck.cjs', output: '.' }, ...assets],
+        assets: [
+          { input: '../../tools/docker', glob: '{healthcheck,compile-cache}.cjs', output: '.' },
+          ...assets,
+        ],
         outputHashing: 'none',
         sourceMap: true,
         externalDependencies: externals,
