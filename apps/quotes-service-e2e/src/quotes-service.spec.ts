@@ -8,7 +8,9 @@ import {
   type RunningService,
   spawnService,
   startService,
+  waitFor,
 } from '@landscape/testing';
+import { connect, type Socket } from 'node:net';
 import { hostname } from 'node:os';
 
 describe('quotes-service', () => {
@@ -83,6 +85,36 @@ describe('quotes-service', () => {
     const other = await startService('quotes-service');
     expect(await other.stop('SIGTERM')).toEqual({ code: 0, signal: null });
     expect(other.stdout).toContain('SIGTERM received, shutting down');
+  });
+
+  it('holds at most MAX_CONNECTIONS: slow clients give way to a new one, and the close is counted and logged', async () => {
+    const limited = await startService('quotes-service', { MAX_CONNECTIONS: '4' });
+    const slow: Socket[] = [];
+    try {
+      for (let i = 0; i < 4; i++) {
+        const socket = connect(limited.port, '127.0.0.1');
+        socket.on('error', () => undefined);
+        await new Promise((resolve) => socket.once('connect', resolve));
+        socket.write('GET /api/quote HTTP/1.1\r\nHost: x\r\nX-Slow: ');
+        slow.push(socket);
+      }
+      const response = await getJson<Quote>(`${limited.url}/api/quote`);
+      expect(response.status).toBe(200);
+      await waitFor('the longest idle client to be closed', 2_000, () => slow[0].destroyed);
+      expect(slow.slice(1).map((socket) => socket.destroyed)).toEqual([false, false, false]);
+      const metrics = await rawRequest(limited.url, { path: '/metrics' });
+      expect(metrics.text).toMatch(
+        /^http_connections_closed_at_limit_total\{connection="idle"\} [1-9]/m,
+      );
+      await waitFor('the warning in the log', 2_000, () =>
+        limited.stdout.includes(
+          'MAX_CONNECTIONS=4 connections are open: closing the longest idle ones',
+        ),
+      );
+    } finally {
+      for (const socket of slow) socket.destroy();
+      await limited.stop();
+    }
   });
 
   it('rejects PORT=abc with one line and exit 1', async () => {

@@ -1,5 +1,6 @@
 export * from './lib/call-context';
 export * from './lib/config';
+export * from './lib/connection-limit';
 export * from './lib/error-contract';
 export * from './lib/instance-address';
 export * from './lib/keyed-histogram';

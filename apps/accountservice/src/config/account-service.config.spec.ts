@@ -1,4 +1,4 @@
-import { ConfigError } from '@landscape/runtime';
+import { ConfigError, defaultMaxConnections } from '@landscape/runtime';
 import { makeTempDir } from '@landscape/testing';
 import { resolve } from 'node:path';
 import { loadConfig } from './account-service.config';
@@ -10,7 +10,7 @@ describe('loadConfig', () => {
   it('has the documented defaults', () => {
     const config = loadConfig({ DATA_DIR: dir.path });
     expect(config).toEqual({
-      server: { port: 6767, shutdownTimeoutMs: 10_000 },
+      server: { port: 6767, shutdownTimeoutMs: 10_000, maxConnections: defaultMaxConnections() },
       dataDir: dir.path,
       quotes: {
         baseUrl: 'http://localhost:8080',
@@ -36,6 +36,7 @@ describe('loadConfig', () => {
     const config = loadConfig({
       PORT: '7000',
       SHUTDOWN_TIMEOUT_MS: '2000',
+      MAX_CONNECTIONS: '300',
       DATA_DIR: dir.path,
       QUOTES_SERVICE_URL: 'http://quotes-service:8080',
       QUOTES_TIMEOUT_MS: '150',
@@ -43,7 +44,7 @@ describe('loadConfig', () => {
       QUOTES_BREAKER_VOLUME: '3',
       QUOTES_CONNECTION_MAX_AGE_MS: '60000',
     });
-    expect(config.server).toEqual({ port: 7000, shutdownTimeoutMs: 2000 });
+    expect(config.server).toEqual({ port: 7000, shutdownTimeoutMs: 2000, maxConnections: 300 });
     expect(config.quotes).toEqual({
       baseUrl: 'http://quotes-service:8080',
       timeoutMs: 150,

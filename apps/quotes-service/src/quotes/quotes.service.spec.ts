@@ -4,7 +4,9 @@ import { QUOTE_CATALOG } from './quote-catalog';
 import { QuotesService } from './quotes.service';
 
 describe('QuotesService', () => {
-  const service = new QuotesService({ server: { port: 8080, shutdownTimeoutMs: 10_000 } });
+  const service = new QuotesService({
+    server: { port: 8080, shutdownTimeoutMs: 10_000, maxConnections: 1024 },
+  });
 
   it('answers an attributed catalog quote, naming this instance', () => {
     const quote = service.random(4);

@@ -9,6 +9,7 @@ import {
   readWritableDir,
   withoutCredentials,
 } from './config';
+import { defaultMaxConnections } from './connection-limit';
 import { ConfigError, StartupError } from './startup-error';
 
 describe('readPort', () => {
@@ -90,13 +91,17 @@ describe('withoutCredentials', () => {
 });
 
 describe('readServerConfig', () => {
-  it('reads PORT and SHUTDOWN_TIMEOUT_MS, with a 10 s shutdown by default', () => {
-    expect(readServerConfig({}, 8080)).toEqual({ port: 8080, shutdownTimeoutMs: 10_000 });
-    expect(readServerConfig({ PORT: '1', SHUTDOWN_TIMEOUT_MS: '0' }, 8080)).toEqual({
-      port: 1,
-      shutdownTimeoutMs: 0,
+  it('reads PORT, SHUTDOWN_TIMEOUT_MS and MAX_CONNECTIONS, with a 10 s shutdown by default', () => {
+    expect(readServerConfig({}, 8080)).toEqual({
+      port: 8080,
+      shutdownTimeoutMs: 10_000,
+      maxConnections: defaultMaxConnections(),
     });
+    expect(
+      readServerConfig({ PORT: '1', SHUTDOWN_TIMEOUT_MS: '0', MAX_CONNECTIONS: '500' }, 8080),
+    ).toEqual({ port: 1, shutdownTimeoutMs: 0, maxConnections: 500 });
     expect(() => readServerConfig({ SHUTDOWN_TIMEOUT_MS: '-1' }, 1)).toThrow('SHUTDOWN_TIMEOUT_MS');
+    expect(() => readServerConfig({ MAX_CONNECTIONS: '0' }, 1)).toThrow('MAX_CONNECTIONS');
   });
 });
 

@@ -1,5 +1,6 @@
 import { accessSync, constants, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { defaultMaxConnections } from './connection-limit';
 import { ConfigError } from './startup-error';
 
 export type Env = Readonly<Record<string, string | undefined>>;
@@ -37,12 +38,18 @@ export interface ServerConfig {
   port: number;
   /** How long a shutdown waits for requests in flight before it closes their connections. */
   shutdownTimeoutMs: number;
+  /** The most connections held at once (limitConnections). */
+  maxConnections: number;
 }
 
 export function readServerConfig(env: Env, defaultPort: number): ServerConfig {
   return {
     port: readPort(env, 'PORT', defaultPort),
     shutdownTimeoutMs: readInteger(env, 'SHUTDOWN_TIMEOUT_MS', 10_000, { min: 0, max: 600_000 }),
+    maxConnections: readInteger(env, 'MAX_CONNECTIONS', defaultMaxConnections(), {
+      min: 1,
+      max: 100_000,
+    }),
   };
 }
 

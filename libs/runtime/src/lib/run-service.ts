@@ -3,9 +3,10 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { constants } from 'node:os';
 import pino, { type Logger } from 'pino';
-import { Registry } from 'prom-client';
+import { Counter, Registry } from 'prom-client';
 import { requestIdOf } from './call-context';
 import type { ServerConfig } from './config';
+import { limitConnections } from './connection-limit';
 import { clientErrorHandler, ErrorContractFilter, frameworkErrors } from './error-contract';
 import { createLogger, PinoNestLogger, type ServiceLogger } from './logger';
 import { MetricsModule } from './metrics';
@@ -28,6 +29,8 @@ export interface ServiceDefinition {
 export const HEADERS_TIMEOUT_MS = 10_000;
 export const REQUEST_TIMEOUT_MS = 30_000;
 const CONNECTIONS_CHECK_MS = 1_000;
+/** The least time between two warnings that the connection limit is reached. */
+const LIMIT_WARNING_INTERVAL_MS = 60_000;
 /** After the shutdown deadline has closed the connections, the most the rest may take. */
 const FORCED_CLOSE_GRACE_MS = 5_000;
 
@@ -54,6 +57,7 @@ export async function runService(
     const definition = define();
     ({ port, shutdownTimeoutMs } = definition.server);
     app = await createServiceApp(definition, log.logger);
+    limitConnectionsOf(app, definition.server.maxConnections, log.logger);
     await app.listen(port, '0.0.0.0');
   } catch (error) {
     // Before the logger may exist, and for a person at a terminal: one plain line.
@@ -101,6 +105,30 @@ export async function createServiceApp(
   guardRequests(app, definition.methods ?? ['GET', 'HEAD']);
   observer.measureInto(app.get(Registry));
   return app;
+}
+
+/** MAX_CONNECTIONS on the app's server, counted in its metrics, and logged once a minute at most. */
+function limitConnectionsOf(app: NestFastifyApplication, max: number, logger: Logger): void {
+  const closed = new Counter({
+    name: 'http_connections_closed_at_limit_total',
+    help: 'Connections closed because MAX_CONNECTIONS were open: an idle one to make room (idle), or the new one (new).',
+    labelNames: ['connection'],
+    registers: [app.get(Registry)],
+  });
+  let warnedAt = -Infinity;
+  const closing = (connection: 'idle' | 'new') => () => {
+    closed.inc({ connection });
+    if (performance.now() - warnedAt < LIMIT_WARNING_INTERVAL_MS) return;
+    warnedAt = performance.now();
+    logger.warn(
+      { maxConnections: max },
+      `MAX_CONNECTIONS=${max} connections are open: closing ${connection === 'idle' ? 'the longest idle ones' : 'new ones'} (http_connections_closed_at_limit_total)`,
+    );
+  };
+  limitConnections(app.getHttpServer(), max, {
+    onIdleClosed: closing('idle'),
+    onRefused: closing('new'),
+  });
 }
 
 function describeStartupFailure(error: unknown, port: number | undefined): string {
