@@ -9,6 +9,7 @@ import {
   type AccountServiceConfig,
 } from '../config/account-service.config';
 import { type BreakerState, CircuitBreaker } from './circuit-breaker';
+import { startDeadline } from './deadline';
 import { QuoteMetrics } from './quote-metrics';
 
 const MAX_QUOTE_BODY_BYTES = 64 * 1024;
@@ -69,11 +70,7 @@ export class QuoteClient {
   }
 
   private async fetchQuote(context: CallContext): Promise<Quote> {
-    const deadline = new AbortController();
-    const timer = setTimeout(
-      () => deadline.abort(new DOMException('quote call timed out', 'TimeoutError')),
-      this.options.timeoutMs,
-    );
+    const deadline = startDeadline(this.options.timeoutMs, 'quote call timed out');
     try {
       const response = await this.http.axiosRef.get<unknown>(this.quoteUrl, {
         headers: callHeaders(context),
@@ -85,7 +82,7 @@ export class QuoteClient {
       if (!quote) throw new Error('quotes-service answered a body that is not a Quote');
       return quote;
     } finally {
-      clearTimeout(timer);
+      deadline.clear();
     }
   }
 }
