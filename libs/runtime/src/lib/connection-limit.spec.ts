@@ -5,13 +5,13 @@ import { defaultMaxConnections, limitConnections } from './connection-limit';
 const MiB = 1024 * 1024;
 
 describe('defaultMaxConnections', () => {
-  it('gives a quarter of the memory limit to connections, at 32 KiB each', () => {
-    expect(defaultMaxConnections(128 * MiB)).toBe(1024);
-    expect(defaultMaxConnections(96 * MiB)).toBe(768);
+  it('gives a quarter of the memory limit to connections, at 64 KiB each', () => {
+    expect(defaultMaxConnections(128 * MiB)).toBe(512);
+    expect(defaultMaxConnections(96 * MiB)).toBe(384);
   });
 
   it('keeps to 64 .. 10,000 whatever the memory', () => {
-    expect(defaultMaxConnections(1 * MiB)).toBe(64);
+    expect(defaultMaxConnections(4 * MiB)).toBe(64);
     expect(defaultMaxConnections(24 * 1024 * MiB)).toBe(10_000);
   });
 });

@@ -3,10 +3,11 @@ import type { Socket } from 'node:net';
 import { totalmem } from 'node:os';
 
 /**
- * What one connection may cost at most, measured with clients that hold their headers unfinished
- * at the 16 KiB header limit (docs/DEPLOYMENT.md, "Slow clients"), with room to spare.
+ * What one connection may cost at most, with room for the garbage that clients churning through
+ * the limit leave: measured with clients that send 16 KB of headers and never finish them
+ * (docs/DEPLOYMENT.md, "Slow clients").
  */
-export const CONNECTION_BUDGET_BYTES = 32 * 1024;
+export const CONNECTION_BUDGET_BYTES = 64 * 1024;
 /** The share of the memory limit that open connections may take. */
 const CONNECTIONS_SHARE = 1 / 4;
 const FEWEST = 64;
