@@ -110,3 +110,30 @@ export async function serviceTasks(service: string): Promise<Task[]> {
   const lines = await docker(['service', 'ps', '--no-trunc', '--format', '{{json .}}', service]);
   return lines === '' ? [] : lines.split('\n').map((line) => JSON.parse(line) as Task);
 }
+
+/**
+ * A task's address on docker_gwbridge, the bridge through which a Swarm task reaches the host
+ * and the host reaches it, whether or not its service publishes a port.
+ */
+export async function gatewayAddress(containerId: string): Promise<string> {
+  const containers = JSON.parse(
+    await docker(['network', 'inspect', '--format', '{{json .Containers}}', 'docker_gwbridge']),
+  ) as Record<string, { IPv4Address: string }>;
+  const endpoint = containers[containerId];
+  if (!endpoint) throw new Error(`container ${containerId} is not on docker_gwbridge`);
+  return endpoint.IPv4Address.split('/')[0];
+}
+
+/** A variable of the service's environment, as the stack file sets it. */
+export async function serviceEnv(service: string, name: string): Promise<string | undefined> {
+  const env = JSON.parse(
+    await docker([
+      'service',
+      'inspect',
+      '--format',
+      '{{json .Spec.TaskTemplate.ContainerSpec.Env}}',
+      service,
+    ]),
+  ) as string[] | null;
+  return env?.find((entry) => entry.startsWith(`${name}=`))?.slice(name.length + 1);
+}
