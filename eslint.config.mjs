@@ -1,40 +1,49 @@
 import nx from '@nx/eslint-plugin';
 
 // Apps and tools depend on libs, never on each other; e2e projects reach the apps over HTTP only.
-const depConstraints = (specsMayUseTestingLib) => [
-  {
-    sourceTag: 'type:app',
-    onlyDependOnLibsWithTags: [
-      'type:contracts',
-      'type:runtime',
-      'type:client',
-      ...(specsMayUseTestingLib ? ['type:testing'] : []),
-    ],
-  },
-  // The load test tool and its benchmark, which spawns built apps with the test helpers and
-  // builds its framework floors on the services' HTTP client.
-  {
-    sourceTag: 'type:tool',
-    onlyDependOnLibsWithTags: ['type:contracts', 'type:client', 'type:testing'],
-  },
-  { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: ['type:contracts', 'type:testing'] },
-  { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:contracts'] },
-  { sourceTag: 'type:runtime', onlyDependOnLibsWithTags: ['type:contracts'] },
-  // Its tests run the adapter against real stub servers.
-  {
-    sourceTag: 'type:client',
-    onlyDependOnLibsWithTags: specsMayUseTestingLib ? ['type:testing'] : [],
-  },
-  { sourceTag: 'type:contracts', onlyDependOnLibsWithTags: [] },
-];
+// Tests (specs) may also use the test helpers and the process helpers; tools use the process
+// helpers, never the test helpers.
+const depConstraints = (specs) => {
+  const forSpecs = (tags) => (specs ? [...tags, 'type:testing', 'type:processes'] : tags);
+  return [
+    {
+      sourceTag: 'type:app',
+      onlyDependOnLibsWithTags: forSpecs(['type:contracts', 'type:runtime', 'type:client']),
+    },
+    // The load test tool and the benchmark, which builds its framework baselines on the
+    // services' own HTTP client and work.
+    {
+      sourceTag: 'type:tool',
+      onlyDependOnLibsWithTags: forSpecs([
+        'type:contracts',
+        'type:client',
+        'type:load',
+        'type:processes',
+      ]),
+    },
+    {
+      sourceTag: 'type:e2e',
+      onlyDependOnLibsWithTags: ['type:contracts', 'type:testing', 'type:processes'],
+    },
+    { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:contracts', 'type:processes'] },
+    { sourceTag: 'type:runtime', onlyDependOnLibsWithTags: forSpecs(['type:contracts']) },
+    {
+      sourceTag: 'type:client',
+      onlyDependOnLibsWithTags: forSpecs(['type:contracts', 'type:client']),
+    },
+    { sourceTag: 'type:load', onlyDependOnLibsWithTags: forSpecs(['type:contracts']) },
+    { sourceTag: 'type:processes', onlyDependOnLibsWithTags: [] },
+    { sourceTag: 'type:contracts', onlyDependOnLibsWithTags: forSpecs([]) },
+  ];
+};
 
-const moduleBoundaries = (specsMayUseTestingLib) => [
+const moduleBoundaries = (specs) => [
   'error',
   {
     enforceBuildableLibDependency: true,
     // Build configs may share the workspace's build helpers in tools/.
     allow: ['^.*/eslint(\\.base)?\\.config\\.[cm]?[jt]s$', '^.*/tools/webpack/.*$'],
-    depConstraints: depConstraints(specsMayUseTestingLib),
+    depConstraints: depConstraints(specs),
   },
 ];
 
@@ -50,7 +59,7 @@ export default [
     rules: { '@nx/enforce-module-boundaries': moduleBoundaries(false) },
   },
   {
-    // Unit tests of apps, tools and the client lib may use the test helpers (real stub servers, temp dirs).
+    // Unit tests may use the test helpers (real stub servers) and the process helpers (temp dirs).
     files: ['**/*.spec.ts'],
     rules: { '@nx/enforce-module-boundaries': moduleBoundaries(true) },
   },

@@ -1,13 +1,6 @@
 import type { Account, ErrorBody, Quote } from '@landscape/contracts';
-import {
-  type ErrorContractCase,
-  errorBodyProblems,
-  frameworkErrorCases,
-  getJson,
-  logLines,
-  rawRequest,
-  type RunningService,
-} from '@landscape/testing';
+import { type ErrorContractCase, errorBodyProblems, frameworkErrorCases, getJson, logLines, rawRequest } from '@landscape/testing';
+import { type RunningService } from '@landscape/processes';
 import { hostname } from 'node:os';
 import {
   type RunningAccountService,

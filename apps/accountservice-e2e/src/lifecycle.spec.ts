@@ -1,15 +1,6 @@
 import type { Account } from '@landscape/contracts';
-import {
-  errorBodyProblems,
-  freePort,
-  getJson,
-  makeTempDir,
-  sendJson,
-  spawnService,
-  startStubServer,
-  timed,
-  waitFor,
-} from '@landscape/testing';
+import { errorBodyProblems, getJson, sendJson, startStubServer, timed, waitFor } from '@landscape/testing';
+import { freePort, makeTempDir, spawnService } from '@landscape/processes';
 import { Level } from 'level';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { connect, type Socket } from 'node:net';

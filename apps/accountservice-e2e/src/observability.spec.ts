@@ -1,13 +1,6 @@
 import type { Account } from '@landscape/contracts';
-import {
-  getJson,
-  logLines,
-  promtoolAvailable,
-  promtoolProblems,
-  rawRequest,
-  type RunningService,
-  waitFor,
-} from '@landscape/testing';
+import { getJson, logLines, promtoolAvailable, promtoolProblems, rawRequest, waitFor } from '@landscape/testing';
+import { type RunningService } from '@landscape/processes';
 import {
   type RunningAccountService,
   startAccountServiceWithQuotes,

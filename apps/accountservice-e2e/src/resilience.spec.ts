@@ -1,14 +1,6 @@
 import { type Account, FALLBACK_QUOTE } from '@landscape/contracts';
-import {
-  createSynBlackhole,
-  freePort,
-  getJson,
-  sendJson,
-  startStubServer,
-  type StubServer,
-  synBlackholeAvailable,
-  timed,
-} from '@landscape/testing';
+import { createSynBlackhole, getJson, sendJson, startStubServer, type StubServer, synBlackholeAvailable, timed } from '@landscape/testing';
+import { freePort } from '@landscape/processes';
 import { type RunningAccountService, startAccountService } from './support/accountservice';
 
 const TIMEOUT_MS = 300;

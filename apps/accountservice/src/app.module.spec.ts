@@ -1,5 +1,5 @@
 import { createServiceApp } from '@landscape/runtime';
-import { freePort, makeTempDir, type TempDir } from '@landscape/testing';
+import { freePort, makeTempDir, type TempDir } from '@landscape/processes';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { AccountRepository } from './accounts/account.repository';
 import { AppModule } from './app.module';

@@ -1,19 +1,6 @@
 import { type Account, FALLBACK_QUOTE, type SwarmGraph } from '@landscape/contracts';
-import {
-  DOCKER_POLL_MS,
-  getJson,
-  type LoadtestSummary,
-  parseLoadtestSummary,
-  runLoadtest,
-  type RunningLoadtest,
-  collectPageErrors,
-  launchChromium,
-  makeTempDir,
-  startLoadtest,
-  waitFor,
-  waitForCount,
-  waitForText,
-} from '@landscape/testing';
+import { DOCKER_POLL_MS, getJson, type LoadtestSummary, parseLoadtestSummary, runLoadtest, type RunningLoadtest, collectPageErrors, launchChromium, startLoadtest, waitFor, waitForCount, waitForText } from '@landscape/testing';
+import { makeTempDir } from '@landscape/processes';
 import { workspaceRoot } from '@nx/devkit';
 import { join } from 'node:path';
 import {

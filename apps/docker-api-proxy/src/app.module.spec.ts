@@ -1,11 +1,6 @@
 import { createServiceApp } from '@landscape/runtime';
-import {
-  errorBodyProblems,
-  type FakeDockerEngine,
-  makeTempDir,
-  rawRequest,
-  startFakeDockerEngine,
-} from '@landscape/testing';
+import { errorBodyProblems, type FakeDockerEngine, rawRequest, startFakeDockerEngine } from '@landscape/testing';
+import { makeTempDir } from '@landscape/processes';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { request } from 'node:http';
 import { join } from 'node:path';

@@ -1,14 +1,5 @@
-import {
-  browserAvailable,
-  type CliRun,
-  collectPageErrors,
-  launchChromium,
-  makeTempDir,
-  type RunningService,
-  runLoadtest,
-  startService,
-  type TempDir,
-} from '@landscape/testing';
+import { browserAvailable, type CliRun, collectPageErrors, launchChromium, runLoadtest } from '@landscape/testing';
+import { makeTempDir, type RunningService, startService, type TempDir } from '@landscape/processes';
 import { workspaceRoot } from '@nx/devkit';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';

@@ -2,8 +2,7 @@ import { formatProgress, formatSummary } from './report/text-summary';
 import { writeHtmlReport } from './report/html-report';
 import { LoadOptionsError, parseLoadOptions, USAGE } from './cli/load-options';
 import { footprintSourcesOf } from './footprint/footprint-sources';
-import { errorTotal } from './load/outcome';
-import { runLoad } from './load/run-load';
+import { errorTotal, runLoad } from '@landscape/load';
 
 async function main(): Promise<number> {
   const options = parseLoadOptions(process.argv.slice(2));

@@ -1,15 +1,6 @@
 import type { Quote } from '@landscape/contracts';
-import {
-  type ErrorContractCase,
-  errorBodyProblems,
-  frameworkErrorCases,
-  getJson,
-  rawRequest,
-  type RunningService,
-  spawnService,
-  startService,
-  waitFor,
-} from '@landscape/testing';
+import { type ErrorContractCase, errorBodyProblems, frameworkErrorCases, getJson, rawRequest, waitFor } from '@landscape/testing';
+import { type RunningService, spawnService, startService } from '@landscape/processes';
 import { connect, type Socket } from 'node:net';
 import { hostname } from 'node:os';
 

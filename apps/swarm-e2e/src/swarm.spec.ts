@@ -1,14 +1,6 @@
 import { type Account, FALLBACK_QUOTE } from '@landscape/contracts';
-import {
-  docker,
-  DOCKER_POLL_MS,
-  engineAvailable,
-  getJson,
-  makeTempDir,
-  parseLoadtestSummary,
-  runLoadtest,
-  waitFor,
-} from '@landscape/testing';
+import { docker, DOCKER_POLL_MS, engineAvailable, getJson, parseLoadtestSummary, runLoadtest, waitFor } from '@landscape/testing';
+import { makeTempDir } from '@landscape/processes';
 import { join } from 'node:path';
 import {
   deployStack,

@@ -1,16 +1,6 @@
 import type { SwarmGraph } from '@landscape/contracts';
-import {
-  browserAvailable,
-  collectPageErrors,
-  docker,
-  engineAvailable,
-  getJson,
-  launchChromium,
-  type RunningService,
-  startService,
-  waitForCount,
-  waitForText,
-} from '@landscape/testing';
+import { browserAvailable, collectPageErrors, docker, engineAvailable, getJson, launchChromium, waitForCount, waitForText } from '@landscape/testing';
+import { type RunningService, startService } from '@landscape/processes';
 import { workspaceRoot } from '@nx/devkit';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';

@@ -1,11 +1,4 @@
-import {
-  type BuiltService,
-  makeTempDir,
-  type RunningService,
-  type StartOptions,
-  startService,
-  type TempDir,
-} from '@landscape/testing';
+import { type BuiltService, makeTempDir, type RunningService, type StartOptions, startService, type TempDir } from '@landscape/processes';
 
 export interface RunningAccountService {
   service: BuiltService;

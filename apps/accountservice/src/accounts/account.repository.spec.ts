@@ -1,4 +1,4 @@
-import { makeTempDir, type TempDir } from '@landscape/testing';
+import { makeTempDir, type TempDir } from '@landscape/processes';
 import { Logger } from '@nestjs/common';
 import { StartupError } from '@landscape/runtime';
 import { Level } from 'level';

@@ -1,5 +1,5 @@
 import { ConfigError, defaultMaxConnections } from '@landscape/runtime';
-import { makeTempDir } from '@landscape/testing';
+import { makeTempDir } from '@landscape/processes';
 import { resolve } from 'node:path';
 import { loadConfig } from './account-service.config';
 

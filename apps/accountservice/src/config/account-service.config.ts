@@ -1,3 +1,4 @@
+import type { QuoteCallOptions } from '@landscape/quote-client';
 import {
   type Env,
   readHttpUrl,
@@ -9,18 +10,11 @@ import {
 
 export const ACCOUNT_SERVICE_CONFIG = Symbol('ACCOUNT_SERVICE_CONFIG');
 
-export interface QuoteClientOptions {
-  baseUrl: string;
-  timeoutMs: number;
+export interface QuoteClientOptions extends QuoteCallOptions {
   /** How long the breaker stays open before it lets one probe through (half-open). */
   breakerResetMs: number;
   /** Calls in the rolling window before failures can open the breaker. */
   breakerVolumeThreshold: number;
-  /**
-   * The longest a pooled connection to quotes-service takes new calls; then they move to new
-   * connections, which resolve the service name again.
-   */
-  connectionMaxAgeMs: number;
 }
 
 export interface AccountServiceConfig {

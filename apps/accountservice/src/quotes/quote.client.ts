@@ -1,42 +1,34 @@
-import { HttpService } from '@nestjs/axios';
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { FALLBACK_QUOTE, parseQuote, type Quote, QUOTE_STRENGTH } from '@landscape/contracts';
+import { FALLBACK_QUOTE, type Quote } from '@landscape/contracts';
+import { QuoteCall } from '@landscape/quote-client';
 import { callHeaders, type CallContext } from '@landscape/runtime';
 import axios from 'axios';
 import {
-  type QuoteClientOptions,
   ACCOUNT_SERVICE_CONFIG,
   type AccountServiceConfig,
 } from '../config/account-service.config';
-import { type BreakerState, CircuitBreaker } from './circuit-breaker';
-import { startDeadline } from './deadline';
+import { CircuitBreaker } from './circuit-breaker';
 import { QuoteMetrics } from './quote-metrics';
 
-const MAX_QUOTE_BODY_BYTES = 64 * 1024;
-
 /**
- * Fetches a quote from quotes-service, behind a circuit breaker: a timeout, a connection error,
- * a non-200 answer or a body that is not a Quote counts as a failure and yields the fallback
- * quote. `timeoutMs` bounds the whole call, name resolution and connect included. The caller's
- * request id and trace context go along, so that both services log the same id.
+ * A quote from quotes-service, behind a circuit breaker: a timeout, a connection error, a
+ * non-200 answer or a body that is not a Quote counts as a failure and yields the fallback
+ * quote. The caller's request id and trace context go along, so that both services log the same
+ * id.
  */
 @Injectable()
 export class QuoteClient {
   private readonly logger = new Logger(QuoteClient.name);
-  private readonly options: QuoteClientOptions;
   private readonly breaker: CircuitBreaker;
-  private readonly quoteUrl: string;
 
   constructor(
-    private readonly http: HttpService,
-    @Inject(ACCOUNT_SERVICE_CONFIG) config: Pick<AccountServiceConfig, 'quotes'>,
+    private readonly call: QuoteCall,
+    @Inject(ACCOUNT_SERVICE_CONFIG) { quotes }: Pick<AccountServiceConfig, 'quotes'>,
     private readonly metrics: QuoteMetrics,
   ) {
-    this.options = config.quotes;
-    this.quoteUrl = `${this.options.baseUrl}/api/quote?strength=${QUOTE_STRENGTH}`;
     this.breaker = new CircuitBreaker({
-      volumeThreshold: this.options.breakerVolumeThreshold,
-      resetMs: this.options.breakerResetMs,
+      volumeThreshold: quotes.breakerVolumeThreshold,
+      resetMs: quotes.breakerResetMs,
     });
     this.breaker.onStateChange((state) =>
       this.logger.warn(`circuit breaker to quotes-service is ${state}`),
@@ -52,7 +44,7 @@ export class QuoteClient {
     }
     const started = performance.now();
     try {
-      const quote = await this.fetchQuote(context);
+      const quote = await this.call.fetch(callHeaders(context));
       this.breaker.recordSuccess();
       this.metrics.record('success', (performance.now() - started) / 1000);
       return quote;
@@ -62,27 +54,6 @@ export class QuoteClient {
       this.metrics.record(outcome, (performance.now() - started) / 1000);
       this.logger.debug(`quote call failed (${outcome}): ${(error as Error).message}`);
       return FALLBACK_QUOTE;
-    }
-  }
-
-  get state(): BreakerState {
-    return this.breaker.state;
-  }
-
-  private async fetchQuote(context: CallContext): Promise<Quote> {
-    const deadline = startDeadline(this.options.timeoutMs, 'quote call timed out');
-    try {
-      const response = await this.http.axiosRef.get<unknown>(this.quoteUrl, {
-        headers: callHeaders(context),
-        signal: deadline.signal,
-        maxContentLength: MAX_QUOTE_BODY_BYTES,
-        validateStatus: (status) => status === 200,
-      });
-      const quote = parseQuote(response.data);
-      if (!quote) throw new Error('quotes-service answered a body that is not a Quote');
-      return quote;
-    } finally {
-      deadline.clear();
     }
   }
 }

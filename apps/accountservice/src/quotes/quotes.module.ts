@@ -1,25 +1,23 @@
-import { HttpModule } from '@nestjs/axios';
 import { Module } from '@nestjs/common';
+import { QuoteCall } from '@landscape/quote-client';
+import {
+  ACCOUNT_SERVICE_CONFIG,
+  type AccountServiceConfig,
+} from '../config/account-service.config';
 import { QuoteClient } from './quote.client';
 import { QuoteMetrics } from './quote-metrics';
-import { QuotesPool } from './quotes-pool';
-import { QuotesPoolModule } from './quotes-pool.module';
-import { undiciAdapter } from '@landscape/axios-undici';
 
-/** axios (through @nestjs/axios) over the undici pool. */
+/** The quote client: the call to quotes-service (libs/quote-client) behind a breaker, with metrics. */
 @Module({
-  imports: [
-    HttpModule.registerAsync({
-      imports: [QuotesPoolModule],
-      inject: [QuotesPool],
-      useFactory: (pool: QuotesPool) => ({
-        adapter: undiciAdapter(pool.dispatcher, {
-          freshConnection: (origin) => pool.freshConnection(origin),
-        }),
-      }),
-    }),
+  providers: [
+    {
+      provide: QuoteCall,
+      inject: [ACCOUNT_SERVICE_CONFIG],
+      useFactory: ({ quotes }: AccountServiceConfig) => new QuoteCall(quotes),
+    },
+    QuoteClient,
+    QuoteMetrics,
   ],
-  providers: [QuoteClient, QuoteMetrics],
   exports: [QuoteClient],
 })
 export class QuotesModule {}

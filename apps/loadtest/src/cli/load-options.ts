@@ -1,17 +1,11 @@
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import type { Scenario } from '../load/scenario';
+import type { LoadPlan, Scenario } from '@landscape/load';
 
 export type FootprintTarget = { pid: number } | { service: string } | { container: string };
 
-export interface LoadOptions {
-  /** Where to send the load; several are sent to in turn (round robin). */
-  baseUrls: string[];
-  /** A dotted path into each JSON answer whose values are counted, e.g. quote.ipAddress. */
-  countField?: string;
-  path: string;
-  scenario: Scenario;
-  timeoutMs: number;
+/** The command line: the load plan, and where to read the footprint and write the report. */
+export interface LoadOptions extends Omit<LoadPlan, 'footprint'> {
   footprint: FootprintTarget[];
   /** The Docker engines that --service and --container are read from; none: the default engine. */
   engines: string[];

@@ -1,5 +1,5 @@
 import Docker from 'dockerode';
-import type { FootprintReading, FootprintSource } from './footprint-source';
+import type { FootprintReading, FootprintSource } from '@landscape/load';
 
 type Selector = { service: string } | { container: string };
 

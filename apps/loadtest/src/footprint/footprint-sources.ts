@@ -1,7 +1,6 @@
+import { type FootprintSource, ProcessSource } from '@landscape/load';
 import type { LoadOptions } from '../cli/load-options';
 import { DockerSource, dockerEngine } from './docker-source';
-import type { FootprintSource } from './footprint-source';
-import { ProcessSource } from './process-source';
 
 /** A source per footprint target; the Docker ones read every engine given, else the default one. */
 export function footprintSourcesOf({

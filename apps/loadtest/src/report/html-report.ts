@@ -1,6 +1,6 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import type { LoadResult } from '../load/run-load';
+import type { LoadResult } from '@landscape/load';
 import { summaryRows } from './text-summary';
 
 /** What the report inlines, so that it opens offline and from any place it is copied to. */

@@ -1,4 +1,4 @@
-import type { LoadResult } from '../load/run-load';
+import type { LoadResult } from '@landscape/load';
 import { renderHtmlReport } from './html-report';
 import { formatSummary } from './text-summary';
 

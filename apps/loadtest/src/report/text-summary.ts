@@ -1,6 +1,4 @@
-import { errorTotal } from '../load/outcome';
-import type { LoadResult, Progress } from '../load/run-load';
-import { describeScenario } from '../load/scenario';
+import { errorTotal, type LoadResult, type Progress, describeScenario } from '@landscape/load';
 
 const count = (value: number) => Math.round(value).toLocaleString('en-US');
 const ms = (value: number) => `${value < 10 ? value.toFixed(2) : value.toFixed(1)} ms`;

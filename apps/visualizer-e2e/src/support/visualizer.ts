@@ -1,11 +1,6 @@
 import type { HealthBody, SwarmGraph } from '@landscape/contracts';
-import {
-  getJson,
-  makeTempDir,
-  type RunningService,
-  startService,
-  type TempDir,
-} from '@landscape/testing';
+import { getJson } from '@landscape/testing';
+import { makeTempDir, type RunningService, startService, type TempDir } from '@landscape/processes';
 import { join } from 'node:path';
 
 export interface VisualizerRun {

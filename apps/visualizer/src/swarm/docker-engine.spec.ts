@@ -1,9 +1,5 @@
-import {
-  type FakeDockerEngine,
-  makeTempDir,
-  startFakeDockerEngine,
-  timed,
-} from '@landscape/testing';
+import { type FakeDockerEngine, startFakeDockerEngine, timed } from '@landscape/testing';
+import { makeTempDir } from '@landscape/processes';
 import { join } from 'node:path';
 import { DockerEngine, EngineTimeoutError } from './docker-engine';
 

@@ -1,4 +1,5 @@
-import { freePort, sendJson, startStubServer, type StubServer, timed } from '@landscape/testing';
+import { sendJson, startStubServer, type StubServer, timed } from '@landscape/testing';
+import { freePort } from '@landscape/processes';
 import axios, { AxiosError, type AxiosInstance } from 'axios';
 import type { ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';

@@ -1,6 +1,6 @@
 import { workspaceRoot } from '@nx/devkit';
 import { execFile } from 'node:child_process';
-import { builtMain } from './built-service';
+import { builtMain } from '@landscape/processes';
 
 export interface CliRun {
   code: number;

@@ -1,4 +1,4 @@
-import { freePort } from './free-port';
+import { freePort } from '@landscape/processes';
 import { getJson } from './http-json';
 import { sendJson, startStubServer } from './stub-server';
 

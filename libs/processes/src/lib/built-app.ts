@@ -1,12 +1,11 @@
 import { workspaceRoot } from '@nx/devkit';
 import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { freePort } from './free-port';
 
+/** The services that start with a ready line (`Starting HTTP service at <port>`). */
 export type AppName = 'accountservice' | 'quotes-service' | 'visualizer';
-/** The apps and the load test tool, whose builds sit in dist/apps/<name>/main.js. */
-export type BuiltProject = AppName | 'loadtest';
 
 export interface Exit {
   code: number | null;
@@ -29,21 +28,13 @@ export interface RunningService extends BuiltService {
   url: string;
 }
 
-/**
- * The release tag that swarm-e2e's images target built and recorded in dist/release-tag: the
- * tests change tracked files (the screenshots in docs/), so the checkout's own tag may have moved.
- */
-export function builtRelease(): string {
-  return readFileSync(join(workspaceRoot, 'dist', 'release-tag'), 'utf8').trim();
-}
-
 /** The start line, as the service logs it (a JSON line). */
 const READY_LINE = /"msg":"Starting HTTP service at \d+"/;
 
-/** Path of a project's production build; the e2e targets depend on `<project>:build`. */
-export function builtMain(app: BuiltProject): string {
-  const main = join(workspaceRoot, 'dist', 'apps', app, 'main.js');
-  if (!existsSync(main)) throw new Error(`${main} is missing: run nx run ${app}:build first`);
+/** Path of an app's production build, `dist/apps/<project>/main.js`, which must exist. */
+export function builtMain(project: string): string {
+  const main = join(workspaceRoot, 'dist', 'apps', project, 'main.js');
+  if (!existsSync(main)) throw new Error(`${main} is missing: run nx run ${project}:build first`);
   return main;
 }
 
@@ -56,21 +47,30 @@ export function spawnService(
   env: Record<string, string>,
   prefix: string[] = [],
 ): BuiltService {
-  return spawnNode([builtMain(app)], env, prefix);
+  return spawnNode([builtMain(app)], env, { prefix });
+}
+
+export interface SpawnOptions {
+  /**
+   * A command that runs node in turn (for example `taskset -c 0`, which execs node, or
+   * `unshare --pid --fork`, whose child node is).
+   */
+  prefix?: string[];
+  /**
+   * A file descriptor that takes its stdout and stderr instead of this process, for a server
+   * whose output nobody reads (reading it would cost this process's core).
+   */
+  output?: number;
 }
 
 /**
  * Spawns node with these arguments in the workspace root, in production mode with the given
- * environment, without waiting. `prefix` runs it through another command first (for example
- * `taskset -c 0`, which execs node, or `unshare --pid --fork`, whose child node is).
- * `outputFd`, when given, takes its stdout and stderr instead of this process (a benchmark's
- * servers log every request, and reading that would load the load generator's core).
+ * environment, without waiting.
  */
 export function spawnNode(
   args: string[],
   env: Record<string, string>,
-  prefix: string[] = [],
-  outputFd?: number,
+  { prefix = [], output: outputFd }: SpawnOptions = {},
 ): BuiltService {
   const [command, ...commandArgs] = [...prefix, process.execPath, ...args];
   const output = outputFd ?? 'pipe';

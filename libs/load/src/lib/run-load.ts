@@ -1,6 +1,6 @@
 import { SEED_ACCOUNT_COUNT, seedAccount } from '@landscape/contracts';
-import { FootprintMonitor, type FootprintSeries } from '../footprint/footprint-monitor';
-import type { FootprintSource } from '../footprint/footprint-source';
+import { FootprintMonitor, type FootprintSeries } from './footprint-monitor';
+import type { FootprintSource } from './footprint-source';
 import { startDriver } from './drivers';
 import { HttpTarget } from './http-target';
 import { type Interval, type RecordedRun, Recorder } from './recorder';

@@ -1,0 +1,3 @@
+export * from './lib/built-app';
+export * from './lib/free-port';
+export * from './lib/temp-dir';

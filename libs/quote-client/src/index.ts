@@ -1,0 +1,2 @@
+export * from './lib/deadline';
+export * from './lib/quote-call';
