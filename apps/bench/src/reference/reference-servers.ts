@@ -2,22 +2,15 @@
  * The benchmark's reference servers: plain node:http, no framework, everything in memory. They
  * answer the same JSON as the landscape's services, so that the difference is the stack's cost.
  *
- *   raw-servers.js account <port>               accounts from a Map, with the fallback quote
- *   raw-servers.js quotes <port>                a quote after 2^strength SHA-256 rounds
- *   raw-servers.js account <port> <quotesUrl>   accounts from a Map, each with a quote fetched
- *                                               from quotesUrl over a keep-alive agent
+ *   reference-servers.js account <port>              accounts from a Map, with the fallback quote
+ *   reference-servers.js quotes <port>               a quote after quotes-service's own work
+ *   reference-servers.js account <port> <quotesUrl>  accounts from a Map, each with a quote
+ *                                                    fetched from quotesUrl (keep-alive agent)
  */
-import {
-  type Account,
-  FALLBACK_QUOTE,
-  parseQuote,
-  type Quote,
-  QUOTE_STRENGTH,
-  SEED_ACCOUNT_COUNT,
-  seedAccount,
-} from '@landscape/contracts';
+import { FALLBACK_QUOTE, parseQuote, type Quote, QUOTE_STRENGTH } from '@landscape/contracts';
+import { quoteWork } from '@landscape/quote-work';
 import { Agent, createServer, get, type IncomingMessage, type ServerResponse } from 'node:http';
-import { hashRounds, QUOTE_TEXT } from './quote-work';
+import { QUOTE_TEXT, seededAccounts } from '../seeded-accounts';
 
 function serve(port: number, handle: (request: IncomingMessage, response: ServerResponse) => void) {
   createServer(handle).listen(port, '127.0.0.1');
@@ -30,11 +23,7 @@ function send(response: ServerResponse, status: number, body: unknown): void {
 }
 
 function accountServer(port: number, fetchQuote: () => Promise<Quote>): void {
-  const accounts = new Map<string, Account>();
-  for (let index = 0; index < SEED_ACCOUNT_COUNT; index += 1) {
-    const { id, name } = seedAccount(index);
-    accounts.set(id, { id, name, servedBy: '127.0.0.1', quote: FALLBACK_QUOTE });
-  }
+  const accounts = seededAccounts();
   serve(port, (request, response) => {
     const account = accounts.get((request.url ?? '').slice('/accounts/'.length));
     if (!account) return send(response, 404, { statusCode: 404, message: 'not found' });
@@ -45,8 +34,12 @@ function accountServer(port: number, fetchQuote: () => Promise<Quote>): void {
 function quotesServer(port: number): void {
   serve(port, (request, response) => {
     const strength = Number(new URL(request.url ?? '/', 'http://x').searchParams.get('strength'));
-    hashRounds(QUOTE_TEXT, strength);
-    send(response, 200, { quote: QUOTE_TEXT, ipAddress: `raw/127.0.0.1:${port}`, language: 'en' });
+    quoteWork(QUOTE_TEXT, strength);
+    send(response, 200, {
+      quote: QUOTE_TEXT,
+      ipAddress: `reference/127.0.0.1:${port}`,
+      language: 'en',
+    });
   });
 }
 
@@ -75,6 +68,6 @@ if (kind === 'quotes') quotesServer(Number(port));
 else if (kind === 'account') {
   accountServer(Number(port), quotesUrl ? quoteFetcher(quotesUrl) : async () => FALLBACK_QUOTE);
 } else {
-  console.error('usage: raw-servers.js account|quotes <port> [quotesUrl]');
+  console.error('usage: reference-servers.js account|quotes <port> [quotesUrl]');
   process.exit(2);
 }

@@ -1,4 +1,4 @@
-import { makeTempDir, type TempDir } from '@landscape/testing';
+import { makeTempDir, type TempDir } from '@landscape/processes';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';

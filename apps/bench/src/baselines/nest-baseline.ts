@@ -1,15 +1,18 @@
 /**
- * A framework floor of the benchmark (`nest-floor.js <port>`): the account route as the smallest
- * NestJS service on Fastify (a module, a controller with a param, the route's response schema) that
- * logs one line per request as the services do. Nothing of accountservice's own work: what NestJS
- * on Fastify and the request line cost.
+ * A framework baseline (`nest-baseline.js <port>`): the account route as the smallest NestJS
+ * service on Fastify (a module, a controller with a param, the route's response schema) that logs
+ * one line per request as the services do. Nothing of accountservice's own work: what NestJS on
+ * Fastify and the request line cost.
  */
 import 'reflect-metadata';
 import { type Account, ACCOUNT_JSON_SCHEMA } from '@landscape/contracts';
 import { Controller, Get, Module, NotFoundException, Param } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, RouteSchema } from '@nestjs/platform-fastify';
-import { accounts, logRequests, runFloor } from './floor-route';
+import { seededAccounts } from '../seeded-accounts';
+import { logRequests, runBaseline } from './baseline-route';
+
+const accounts = seededAccounts();
 
 @Controller('accounts')
 class AccountsController {
@@ -23,11 +26,11 @@ class AccountsController {
 }
 
 @Module({ controllers: [AccountsController] })
-class FloorModule {}
+class NestBaselineModule {}
 
-runFloor('nest-floor', async (port) => {
+runBaseline('nest-baseline', async (port) => {
   const adapter = new FastifyAdapter();
   logRequests(adapter.getInstance());
-  const app = await NestFactory.create(FloorModule, adapter, { logger: false });
+  const app = await NestFactory.create(NestBaselineModule, adapter, { logger: false });
   await app.listen(port, '127.0.0.1');
 });

@@ -1,12 +1,11 @@
 /**
- * A framework floor of the benchmark (`design-floor.js <port> <dataDir>`): the NestJS floor with
- * the libraries the design names and the other issues ask for, and nothing of accountservice's
- * own code: the name read from LevelDB (`getSync`, 100 seeded accounts), @nestjs/axios's module
- * over undici (loaded; the account path calls no one, as accountservice's with its breaker open),
- * and prom-client's default metrics. What the design costs before the service's work.
+ * A framework baseline (`design-baseline.js <port> <dataDir>`): the NestJS baseline with the
+ * libraries the design names, and nothing of accountservice's own route: the name read from
+ * LevelDB (`getSync`, the seeded accounts), the quote call built (libs/quote-client, @nestjs/axios
+ * over undici) but not called, as accountservice's with its breaker open, and prom-client's
+ * default metrics. What the design costs before the service's work.
  */
 import 'reflect-metadata';
-import { undiciAdapter } from '@landscape/axios-undici';
 import {
   type Account,
   ACCOUNT_JSON_SCHEMA,
@@ -14,14 +13,13 @@ import {
   SEED_ACCOUNT_COUNT,
   seedAccount,
 } from '@landscape/contracts';
-import { HttpModule } from '@nestjs/axios';
+import { QuoteCall } from '@landscape/quote-client';
 import { Controller, Get, Module, NotFoundException, Param } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, RouteSchema } from '@nestjs/platform-fastify';
 import { Level } from 'level';
 import { collectDefaultMetrics, Registry } from 'prom-client';
-import { Agent } from 'undici';
-import { logRequests, runFloor } from './floor-route';
+import { logRequests, runBaseline } from './baseline-route';
 
 let names: ReturnType<typeof openNames>;
 
@@ -32,6 +30,8 @@ function openNames(dataDir: string) {
 
 @Controller('accounts')
 class AccountsController {
+  constructor(readonly quotes: QuoteCall) {}
+
   @Get(':id')
   @RouteSchema({ response: { 200: ACCOUNT_JSON_SCHEMA } })
   findOne(@Param('id') id: string): Account {
@@ -42,12 +42,22 @@ class AccountsController {
 }
 
 @Module({
-  imports: [HttpModule.register({ adapter: undiciAdapter(new Agent({ connections: 256 })) })],
   controllers: [AccountsController],
+  providers: [
+    {
+      provide: QuoteCall,
+      useFactory: () =>
+        new QuoteCall({
+          baseUrl: 'http://127.0.0.1:1',
+          timeoutMs: 300,
+          connectionMaxAgeMs: 5_000,
+        }),
+    },
+  ],
 })
-class DesignFloorModule {}
+class DesignBaselineModule {}
 
-runFloor('design-floor', async (port, [dataDir]) => {
+runBaseline('design-baseline', async (port, [dataDir]) => {
   names = openNames(dataDir);
   await names.open();
   await names.batch(
@@ -59,6 +69,6 @@ runFloor('design-floor', async (port, [dataDir]) => {
   collectDefaultMetrics({ register: new Registry() });
   const adapter = new FastifyAdapter();
   logRequests(adapter.getInstance());
-  const app = await NestFactory.create(DesignFloorModule, adapter, { logger: false });
+  const app = await NestFactory.create(DesignBaselineModule, adapter, { logger: false });
   await app.listen(port, '127.0.0.1');
 });

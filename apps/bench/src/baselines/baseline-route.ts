@@ -1,23 +1,10 @@
-import {
-  type Account,
-  FALLBACK_QUOTE,
-  SEED_ACCOUNT_COUNT,
-  seedAccount,
-} from '@landscape/contracts';
 import type { FastifyInstance } from 'fastify';
 import pino from 'pino';
 
 /**
- * What the framework floors share: the seeded accounts in memory, with the fallback quote, and
- * the request line as the services' RequestObserver writes it (pino, a buffered destination on
- * stdout, flushed every 250 ms).
+ * The request line as the services' RequestObserver writes it: pino, a buffered destination on
+ * stdout, flushed every 250 ms.
  */
-export const accounts = new Map<string, Account>();
-for (let index = 0; index < SEED_ACCOUNT_COUNT; index += 1) {
-  const { id, name } = seedAccount(index);
-  accounts.set(id, { id, name, servedBy: '127.0.0.1', quote: FALLBACK_QUOTE });
-}
-
 const destination = pino.destination({ dest: 1, sync: false, minLength: 4096 });
 setInterval(() => destination.flush(), 250).unref();
 const logger = pino({ level: 'info' }, destination);
@@ -39,10 +26,10 @@ export function logRequests(instance: FastifyInstance): void {
 }
 
 /**
- * Starts the floor on the port given as its first argument, with the arguments after it; flushes
- * the log on SIGTERM.
+ * Starts the baseline on the port given as its first argument, with the arguments after it;
+ * flushes the log on SIGTERM.
  */
-export function runFloor(
+export function runBaseline(
   name: string,
   start: (port: number, args: string[]) => Promise<void>,
 ): void {

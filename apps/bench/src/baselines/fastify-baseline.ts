@@ -1,14 +1,16 @@
 /**
- * A framework floor of the benchmark (`fastify-floor.js <port>`): the account route as the
- * smallest Fastify service that answers the contract's JSON through its response schema and logs
- * one line per request as the services do. Nothing of accountservice's own work: what Fastify and
- * the request line cost.
+ * A framework baseline (`fastify-baseline.js <port>`): the account route as the smallest Fastify
+ * service that answers the contract's JSON through its response schema and logs one line per
+ * request as the services do. Nothing of accountservice's own work: what Fastify and the request
+ * line cost.
  */
 import { ACCOUNT_JSON_SCHEMA } from '@landscape/contracts';
 import fastify from 'fastify';
-import { accounts, logRequests, runFloor } from './floor-route';
+import { seededAccounts } from '../seeded-accounts';
+import { logRequests, runBaseline } from './baseline-route';
 
-runFloor('fastify-floor', async (port) => {
+runBaseline('fastify-baseline', async (port) => {
+  const accounts = seededAccounts();
   const app = fastify();
   logRequests(app);
   app.get<{ Params: { id: string } }>(

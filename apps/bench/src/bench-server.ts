@@ -1,4 +1,4 @@
-import { spawnNode } from '@landscape/testing';
+import { spawnNode } from '@landscape/processes';
 import { closeSync, mkdirSync, openSync } from 'node:fs';
 import { request } from 'node:http';
 import { join } from 'node:path';
@@ -40,7 +40,11 @@ export async function startBenchServer(
   mkdirSync(logDir, { recursive: true });
   const log = openSync(join(logDir, `${spec.label.replace(/\W+/g, '-')}.log`), 'w');
   const spawnedAt = performance.now();
-  const server = spawnNode(spec.args, { ...spec.env, PORT: String(spec.port) }, prefix, log);
+  const server = spawnNode(
+    spec.args,
+    { ...spec.env, PORT: String(spec.port) },
+    { prefix, output: log },
+  );
   closeSync(log);
   const deadline = spawnedAt + 15_000;
   while (!(await answersOk(`${url}${spec.readyPath}`))) {
