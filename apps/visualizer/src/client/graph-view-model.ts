@@ -43,8 +43,6 @@ export interface Details {
   rows: Array<[string, string]>;
 }
 
-export const EMPTY_GRAPH: SwarmGraph = { nodes: [], services: [], tasks: [], networks: [] };
-
 /** What the header's controls select: services by name or stack, and whether to show only running tasks. */
 export interface ViewOptions {
   filter: string;

@@ -3,7 +3,8 @@ import { execFileSync, spawnSync } from 'node:child_process';
 /** One JSON log line of a service (pino). */
 export interface LogLine {
   level: string;
-  time: string;
+  /** Epoch milliseconds, as pino writes it. */
+  time: number;
   service: string;
   msg: string;
   [field: string]: unknown;
