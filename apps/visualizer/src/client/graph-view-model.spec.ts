@@ -1,5 +1,5 @@
 import { ALL, detailsOf, nodeLabel, statusOf, toGraphView } from './graph-view-model';
-import { GRAPH } from './swarm-graph.fixture';
+import { GRAPH } from '../testing/swarm-graph.fixture';
 
 describe('toGraphView', () => {
   it('draws every node, service and task, with membership and placement edges', () => {

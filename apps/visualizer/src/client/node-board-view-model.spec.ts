@@ -1,6 +1,6 @@
 import { ALL } from './graph-view-model';
 import { toNodeBoard } from './node-board-view-model';
-import { GRAPH } from './swarm-graph.fixture';
+import { GRAPH } from '../testing/swarm-graph.fixture';
 
 describe('toNodeBoard', () => {
   it('puts every task under its node, and the ones without a node in a last column', () => {

@@ -12,6 +12,8 @@ export interface VisualizerConfig {
   maxLiveClients: number;
   /** Bytes queued for one live client that does not read; past them it is dropped. */
   liveClientBufferBytes: number;
+  /** How often a comment line goes to every live client, so that idle proxies keep the stream. */
+  liveHeartbeatMs: number;
 }
 
 /** The Docker connection comes from DOCKER_HOST (and DOCKER_TLS_VERIFY, DOCKER_CERT_PATH), else the socket. */
@@ -25,5 +27,7 @@ export function loadConfig(env: Env): VisualizerConfig {
       min: 16 * 1024,
       max: 64 * 1024 * 1024,
     }),
+    // Under the 30 to 60 s after which proxies usually close an idle connection.
+    liveHeartbeatMs: readInteger(env, 'LIVE_HEARTBEAT_MS', 15_000, { min: 100, max: 300_000 }),
   };
 }

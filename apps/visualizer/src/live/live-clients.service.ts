@@ -4,7 +4,6 @@ import {
   Logger,
   type OnModuleDestroy,
   type OnModuleInit,
-  Optional,
 } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import type { ServerResponse } from 'node:http';
@@ -13,10 +12,6 @@ import type { Subscription } from 'rxjs';
 import { type VisualizerConfig, VISUALIZER_CONFIG } from '../config/visualizer.config';
 import { type SwarmUpdate, SwarmWatcher } from '../swarm/swarm-watcher.service';
 
-/** A comment line keeps idle proxies from closing the stream; 15 s is under their usual 30–60 s. */
-export const HEARTBEAT_MS = 15_000;
-/** Replaces HEARTBEAT_MS, for tests. */
-export const HEARTBEAT_MS_OVERRIDE = Symbol('HEARTBEAT_MS_OVERRIDE');
 const HEARTBEAT = ': heartbeat\n\n';
 
 function encode({ event, json }: SwarmUpdate): string {
@@ -38,9 +33,11 @@ export class LiveClients implements OnModuleInit, OnModuleDestroy {
   constructor(
     private readonly watcher: SwarmWatcher,
     @Inject(VISUALIZER_CONFIG)
-    private readonly config: Pick<VisualizerConfig, 'maxLiveClients' | 'liveClientBufferBytes'>,
+    private readonly config: Pick<
+      VisualizerConfig,
+      'maxLiveClients' | 'liveClientBufferBytes' | 'liveHeartbeatMs'
+    >,
     registry: Registry,
-    @Optional() @Inject(HEARTBEAT_MS_OVERRIDE) private readonly heartbeatMs = HEARTBEAT_MS,
   ) {
     const clients = this.clients;
     new Gauge({
@@ -53,17 +50,13 @@ export class LiveClients implements OnModuleInit, OnModuleDestroy {
     });
   }
 
-  get count(): number {
-    return this.clients.size;
-  }
-
   get limit(): number {
     return this.config.maxLiveClients;
   }
 
   onModuleInit(): void {
     this.subscription = this.watcher.updates.subscribe((update) => this.broadcast(encode(update)));
-    this.heartbeat = setInterval(() => this.broadcast(HEARTBEAT), this.heartbeatMs);
+    this.heartbeat = setInterval(() => this.broadcast(HEARTBEAT), this.config.liveHeartbeatMs);
   }
 
   /** Runs before the HTTP server closes, which would otherwise wait for these streams. */
