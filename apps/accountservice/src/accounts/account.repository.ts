@@ -28,7 +28,8 @@ export class CorruptAccountError extends Error {
  * The accounts, kept in LevelDB in the sublevel `accounts`: under each id, its name as text. A
  * read is a string check, not a JSON.parse (docs/PERFORMANCE.md), and the name is checked
  * against the Account's shape, so that one bad value fails the reads of its own id only, never
- * the start or the other ids. (Issue 4's layout, JSON under bare ids, is left alone.)
+ * the start or the other ids. Data written in the older layout (JSON under bare ids) is left
+ * where it is, unread.
  */
 @Injectable()
 export class AccountRepository implements OnModuleInit, OnApplicationShutdown {

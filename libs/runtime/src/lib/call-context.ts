@@ -36,8 +36,8 @@ export function callHeaders(context: CallContext): Record<string, string> {
 
 /**
  * The CallContext of a request being handled. (A controller takes `@Req()` and calls this: a
- * custom parameter decorator builds an execution context per request, which cost 2 % of peak
- * throughput.)
+ * custom parameter decorator builds an execution context per request, which costs throughput
+ * at peak.)
  */
 export function callContextOf(request: FastifyRequest): CallContext {
   const traceparent = traceparentOf(request.raw);

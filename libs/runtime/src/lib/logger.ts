@@ -31,7 +31,8 @@ export function createLogger(service: string, env: Env): ServiceLogger {
   if (!LEVELS.includes(level)) {
     throw new ConfigError('LOG_LEVEL', `must be one of ${LEVELS.join(', ')} (got "${level}")`);
   }
-  // pino's own `time` (epoch milliseconds): an ISO string per line cost 2 % of peak throughput.
+  // pino's own `time` (epoch milliseconds): formatting an ISO string per line costs throughput
+  // at peak (docs/PERFORMANCE.md).
   const options: pino.LoggerOptions = {
     level,
     base: { service },
@@ -49,7 +50,7 @@ export function createLogger(service: string, env: Env): ServiceLogger {
     return { logger: pino(options, stream), flush: () => undefined };
   }
   // Lines are gathered into writes of 4 KiB, and what is gathered goes out at least every
-  // FLUSH_MS: a write per line cost 8 % of peak throughput (docs/PERFORMANCE.md).
+  // FLUSH_MS: a write per line costs throughput at peak (docs/PERFORMANCE.md).
   const destination = pino.destination({ dest: 1, sync: false, minLength: 4096 });
   setInterval(() => destination.flush(), FLUSH_MS).unref();
   return { logger: pino(options, destination), flush: () => destination.flushSync() };
