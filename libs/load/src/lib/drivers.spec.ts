@@ -49,10 +49,12 @@ describe('drivers against a real HTTP server', () => {
       .map((at, index) => at - arrivals[index])
       .sort((a, b) => a - b);
     // 5 ms apart: a once-a-second burst would give a median gap near 0 and a span near 0 ms.
-    // (A starved event loop can bunch a few sends, hence the median and not every gap.)
+    // (A starved event loop can bunch a few sends, hence the median and not every gap; a slow
+    // first connect delays the first arrivals and the late ones catch up, hence a span well
+    // under the ideal 995 ms.)
     expect(gaps[Math.floor(gaps.length / 2)]).toBeGreaterThan(2.5);
     expect(gaps[Math.floor(gaps.length / 2)]).toBeLessThan(7.5);
-    expect(arrivals[arrivals.length - 1] - arrivals[0]).toBeGreaterThan(900);
+    expect(arrivals[arrivals.length - 1] - arrivals[0]).toBeGreaterThan(600);
   });
 
   it("ramps the article's users in and pauses each between requests", async () => {
