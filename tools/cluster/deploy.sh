@@ -14,7 +14,8 @@ unset DOCKER_HOST # build and push on the host's engine
 
 tag=${IMAGE_TAG:-$(tools/docker/build-release.sh)}
 prefix=$CLUSTER_REGISTRY/landscape
-for app in accountservice quotes-service visualizer docker-api-proxy; do
+apps=$(tools/docker/image-apps.sh)
+for app in $apps; do
   docker tag "someprefix/$app:$tag" "$prefix/$app:$tag"
   docker push --quiet "$prefix/$app:$tag" >/dev/null
   echo "cluster deploy: pushed $prefix/$app:$tag"

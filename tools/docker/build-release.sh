@@ -5,7 +5,6 @@
 # `npm run cluster:deploy`.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-apps=(accountservice quotes-service visualizer docker-api-proxy)
 if [[ -z "${BASE_IMAGE:-}" ]]; then
   default_base=$(sed -n 's/^ARG BASE_IMAGE=//p' apps/accountservice/Dockerfile)
   if ! docker image inspect "$default_base" >/dev/null 2>&1 && ! docker pull -q "$default_base" >/dev/null 2>&1; then
@@ -16,5 +15,5 @@ if [[ -z "${BASE_IMAGE:-}" ]]; then
 fi
 RELEASE_TAG=$(tools/docker/release-tag.sh)
 export RELEASE_TAG
-npx nx run-many --targets=docker-build --projects="$(IFS=,; echo "${apps[*]}")" >&2
+npx nx run-many --targets=docker-build >&2
 echo "$RELEASE_TAG"
