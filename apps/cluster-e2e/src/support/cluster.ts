@@ -1,19 +1,52 @@
 import { builtRelease, docker, engineAvailable } from '@landscape/testing';
 import { workspaceRoot } from '@nx/devkit';
-import { execFile } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 
 const run = promisify(execFile);
 
-/** The cluster's layout, as tools/cluster/cluster-env.sh sets it. */
+/** The nodes tools/cluster/up.sh starts by default. */
 export const NODES = 3;
-export const nodeName = (n: number) => `lscl-n${n}`;
-export const nodeNumber = (hostname: string) => Number(hostname.replace('lscl-n', ''));
-export const nodeAddress = (n: number) => `10.213.0.${10 + n}`;
-export const REGISTRY = '10.213.0.1:5000';
-export const nodeSocket = (n: number) => `unix:///var/lib/landscape-cluster/n${n}/docker.sock`;
+
+interface NodeLayout {
+  name: string;
+  address: string;
+  socket: string;
+}
+
+/**
+ * The cluster's layout, read from tools/cluster/cluster-env.sh, which the scripts that build it
+ * source: its registry, and each node's name, address and engine socket.
+ */
+function readLayout(): { registry: string; nodes: NodeLayout[] } {
+  const script = [
+    'source tools/cluster/cluster-env.sh',
+    'echo "$CLUSTER_REGISTRY"',
+    `for n in $(seq ${NODES}); do echo "$(node_name $n) $(node_address $n) $(node_socket $n)"; done`,
+  ].join('\n');
+  const [registry, ...lines] = execFileSync('bash', ['-c', script], {
+    cwd: workspaceRoot,
+    encoding: 'utf8',
+  })
+    .trim()
+    .split('\n');
+  const nodes = lines.map((line) => {
+    const [name, address, socket] = line.split(' ');
+    return { name, address, socket };
+  });
+  return { registry, nodes };
+}
+
+const layout = readLayout();
+const node = (n: number) => layout.nodes[n - 1];
+export const nodeName = (n: number) => node(n).name;
+export const nodeNumber = (hostname: string) =>
+  layout.nodes.findIndex((candidate) => candidate.name === hostname) + 1;
+export const nodeAddress = (n: number) => node(n).address;
+export const REGISTRY = layout.registry;
+export const nodeSocket = (n: number) => node(n).socket;
 
 /** The release the images target built. */
 export const RELEASE = builtRelease();
