@@ -44,10 +44,7 @@ tools/cluster/down.sh
 
 tools/ensure-debian-tools.sh "the multi-node swarm" ip=iproute2 iptables=iptables \
   docker-registry=docker-registry openssl=openssl nsenter=util-linux
-command -v dockerd >/dev/null || {
-  apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq docker.io >/dev/null
-}
+tools/docker/install-engine.sh
 mkdir -p "$CLUSTER_ROOT"
 
 echo "cluster up: bridge $CLUSTER_BRIDGE, $CLUSTER_GATEWAY/24"

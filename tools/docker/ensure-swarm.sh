@@ -18,9 +18,7 @@ as_root() { [[ $(id -u) -eq 0 ]]; }
 
 if ! command -v dockerd >/dev/null 2>&1 || ! command -v docker >/dev/null 2>&1; then
   as_root && command -v apt-get >/dev/null 2>&1 || no_engine "Docker is not installed, and only root can install docker.io"
-  echo "ensure-swarm: installing docker.io from Debian's packages"
-  apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq docker.io >/dev/null
+  "$(dirname "$0")/install-engine.sh"
 fi
 
 if ! docker info >/dev/null 2>&1; then
