@@ -1,5 +1,18 @@
 import { type Account, FALLBACK_QUOTE, type SwarmGraph } from '@landscape/contracts';
-import { DOCKER_POLL_MS, getJson, type LoadtestSummary, parseLoadtestSummary, runLoadtest, type RunningLoadtest, collectPageErrors, launchChromium, startLoadtest, waitFor, waitForCount, waitForText } from '@landscape/testing';
+import {
+  DOCKER_POLL_MS,
+  getJson,
+  type LoadtestSummary,
+  parseLoadtestSummary,
+  runLoadtest,
+  type RunningLoadtest,
+  collectPageErrors,
+  launchChromium,
+  startLoadtest,
+  waitFor,
+  waitForCount,
+  waitForText,
+} from '@landscape/testing';
 import { makeTempDir } from '@landscape/processes';
 import { workspaceRoot } from '@nx/devkit';
 import { join } from 'node:path';
@@ -27,7 +40,6 @@ const QUOTES = `${STACK}_quotes-service`;
 const VISUALIZER = `${STACK}_visualizer`;
 const UNPLACEABLE = `${STACK}-unplaceable`;
 const SCREENSHOT = join(workspaceRoot, 'docs', 'visualizer-three-nodes.png');
-const QUOTES_TIMEOUT_MS = 300; // the stack's default
 const WORKER = 3; // the node that is partitioned, drained and lost
 const BURST = 5; // concurrent requests per node in the spread test
 const accountUrl = (n: number) => `http://${nodeAddress(n)}:6767`;
@@ -389,6 +401,20 @@ onCluster(`the landscape on a ${NODES}-node swarm with a registry`, () => {
   });
 
   it(`answers within QUOTES_TIMEOUT_MS while ${nodeName(WORKER)}'s overlay traffic is dropped, and recovers`, async () => {
+    const quotesTimeoutMs = Number(
+      JSON.parse(
+        await onManager([
+          'service',
+          'inspect',
+          '--format',
+          '{{json .Spec.TaskTemplate.ContainerSpec.Env}}',
+          ACCOUNTS,
+        ]),
+      )
+        .find((entry: string) => entry.startsWith('QUOTES_TIMEOUT_MS='))
+        ?.split('=')[1],
+    );
+    expect(quotesTimeoutMs).toBeGreaterThan(0);
     const cutOff = (await runningTasks(QUOTES)).find((task) => task.node === nodeName(WORKER));
     const [caller] = (await runningTasks(ACCOUNTS)).filter((task) => task.node === nodeName(1));
     expect(cutOff).toBeDefined();
@@ -418,7 +444,7 @@ onCluster(`the landscape on a ${NODES}-node swarm with a registry`, () => {
         `at 100 req/s on the other nodes: ${describeLoad(run)}`,
     );
     expect(run.errors).toBe(0);
-    expect(run.maxMs).toBeLessThan(QUOTES_TIMEOUT_MS + 500);
+    expect(run.maxMs).toBeLessThan(quotesTimeoutMs + 500);
     expect(await reachable()).toBe(true);
 
     let after: LoadtestSummary | undefined;

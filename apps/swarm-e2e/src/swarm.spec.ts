@@ -1,5 +1,13 @@
 import { type Account, FALLBACK_QUOTE } from '@landscape/contracts';
-import { docker, DOCKER_POLL_MS, engineAvailable, getJson, parseLoadtestSummary, runLoadtest, waitFor } from '@landscape/testing';
+import {
+  docker,
+  DOCKER_POLL_MS,
+  engineAvailable,
+  getJson,
+  parseLoadtestSummary,
+  runLoadtest,
+  waitFor,
+} from '@landscape/testing';
 import { makeTempDir } from '@landscape/processes';
 import { join } from 'node:path';
 import {
@@ -8,6 +16,7 @@ import {
   removeStack,
   scaleService,
   serviceContainers,
+  serviceEnv,
   serviceTasks,
   type TaskContainer,
   waitForHealthy,
@@ -28,8 +37,6 @@ const ACCOUNTS = `${STACK}_accountservice`;
 const QUOTES = `${STACK}_quotes-service`;
 const NETWORK = `${STACK}_my_network`;
 const BASE_URL = `http://127.0.0.1:${ACCOUNTSERVICE_PORT}`;
-/** accountservice's QUOTES_CONNECTION_MAX_AGE_MS, which the stack leaves at its default. */
-const CONNECTION_MAX_AGE_MS = 5_000;
 
 const summary: string[] = [];
 const note = (line: string) => summary.push(line);
@@ -260,6 +267,8 @@ onEngine('the landscape on a real Docker Swarm', () => {
   });
 
   it('spreads quote calls over both quotes-service replicas when scaled to 2', async () => {
+    const connectionMaxAgeMs = Number(await serviceEnv(ACCOUNTS, 'QUOTES_CONNECTION_MAX_AGE_MS'));
+    expect(connectionMaxAgeMs).toBeGreaterThan(0);
     await scaleService(QUOTES, 2);
     const replicas = await waitForHealthy(QUOTES, 2);
     const expected = replicas.map((c) => `${c.hostname}/${c.addresses[NETWORK]}:8080`).sort();
@@ -271,7 +280,7 @@ onEngine('the landscape on a real Docker Swarm', () => {
     // new connections every QUOTES_CONNECTION_MAX_AGE_MS, so later rounds reach the other replica.
     await waitFor(
       'quote calls answered by both replicas',
-      4 * CONNECTION_MAX_AGE_MS,
+      4 * connectionMaxAgeMs,
       async () => {
         const responses = await Promise.all(
           Array.from({ length: 10 }, () => getJson<Account>(`${BASE_URL}/accounts/10001`)),
