@@ -6,6 +6,7 @@ import {
   parseLoadtestSummary,
   runLoadtest,
   type RunningLoadtest,
+  serviceEnv,
   collectPageErrors,
   launchChromium,
   startLoadtest,
@@ -402,17 +403,7 @@ onCluster(`the landscape on a ${NODES}-node swarm with a registry`, () => {
 
   it(`answers within QUOTES_TIMEOUT_MS while ${nodeName(WORKER)}'s overlay traffic is dropped, and recovers`, async () => {
     const quotesTimeoutMs = Number(
-      JSON.parse(
-        await onManager([
-          'service',
-          'inspect',
-          '--format',
-          '{{json .Spec.TaskTemplate.ContainerSpec.Env}}',
-          ACCOUNTS,
-        ]),
-      )
-        .find((entry: string) => entry.startsWith('QUOTES_TIMEOUT_MS='))
-        ?.split('=')[1],
+      await serviceEnv(ACCOUNTS, 'QUOTES_TIMEOUT_MS', { DOCKER_HOST: nodeSocket(1) }),
     );
     expect(quotesTimeoutMs).toBeGreaterThan(0);
     const cutOff = (await runningTasks(QUOTES)).find((task) => task.node === nodeName(WORKER));

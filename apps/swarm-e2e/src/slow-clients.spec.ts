@@ -1,11 +1,10 @@
-import { engineAvailable, rawRequest } from '@landscape/testing';
+import { engineAvailable, rawRequest, serviceEnv } from '@landscape/testing';
 import { ContainerMemory, type MemoryReading } from './support/cgroup';
 import {
   deployStack,
   gatewayAddress,
   removeStack,
   serviceContainers,
-  serviceEnv,
   waitForHealthy,
 } from './support/docker';
 import {

@@ -6,6 +6,7 @@ import {
   getJson,
   parseLoadtestSummary,
   runLoadtest,
+  serviceEnv,
   waitFor,
 } from '@landscape/testing';
 import { makeTempDir } from '@landscape/processes';
@@ -16,7 +17,6 @@ import {
   removeStack,
   scaleService,
   serviceContainers,
-  serviceEnv,
   serviceTasks,
   type TaskContainer,
   waitForHealthy,

@@ -123,17 +123,3 @@ export async function gatewayAddress(containerId: string): Promise<string> {
   if (!endpoint) throw new Error(`container ${containerId} is not on docker_gwbridge`);
   return endpoint.IPv4Address.split('/')[0];
 }
-
-/** A variable of the service's environment, as the stack file sets it. */
-export async function serviceEnv(service: string, name: string): Promise<string | undefined> {
-  const env = JSON.parse(
-    await docker([
-      'service',
-      'inspect',
-      '--format',
-      '{{json .Spec.TaskTemplate.ContainerSpec.Env}}',
-      service,
-    ]),
-  ) as string[] | null;
-  return env?.find((entry) => entry.startsWith(`${name}=`))?.slice(name.length + 1);
-}

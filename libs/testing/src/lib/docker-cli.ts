@@ -29,6 +29,24 @@ export async function docker(
   }
 }
 
+/**
+ * A variable of a Swarm service's environment, as its stack file sets it; `env` picks the engine
+ * (DOCKER_HOST), as for docker().
+ */
+export async function serviceEnv(
+  service: string,
+  name: string,
+  env: Record<string, string> = {},
+): Promise<string | undefined> {
+  const entries = JSON.parse(
+    await docker(
+      ['service', 'inspect', '--format', '{{json .Spec.TaskTemplate.ContainerSpec.Env}}', service],
+      env,
+    ),
+  ) as string[] | null;
+  return entries?.find((entry) => entry.startsWith(`${name}=`))?.slice(name.length + 1);
+}
+
 /** Whether a Docker engine answers the docker CLI here. */
 export function engineAvailable(): boolean {
   try {
