@@ -23,10 +23,20 @@ export interface RunningPair {
   stop(): Promise<void>;
 }
 
+/**
+ * A quote budget that a loaded machine cannot exhaust: the suites that use the pair check what
+ * is served with a real quote, and resilience.spec checks the deadline itself. Under CPU
+ * pressure 200 concurrent calls did take longer than the default 300 ms and got the fallback.
+ */
+const PAIR_QUOTES_TIMEOUT_MS = '10000';
+
 /** Starts the built quotes-service and an accountservice that calls it. */
 export async function startAccountServiceWithQuotes(): Promise<RunningPair> {
   const quotes = await startService('quotes-service');
-  const account = await startAccountService({ QUOTES_SERVICE_URL: quotes.url });
+  const account = await startAccountService({
+    QUOTES_SERVICE_URL: quotes.url,
+    QUOTES_TIMEOUT_MS: PAIR_QUOTES_TIMEOUT_MS,
+  });
   return {
     quotes,
     account,
