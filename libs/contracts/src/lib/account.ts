@@ -1,3 +1,4 @@
+import type { JSONSchemaType } from 'ajv';
 import { type Quote, QUOTE_JSON_SCHEMA } from './quote';
 
 /** `GET /accounts/:id` on accountservice. */
@@ -44,14 +45,23 @@ export function isAccountName(value: unknown): value is string {
   );
 }
 
-/** The JSON schema of an Account, for a serialiser (fast-json-stringify) that writes no more. */
+/**
+ * The JSON schema of an Account: what Fastify's serialiser (fast-json-stringify) writes, no more,
+ * and what the OpenAPI document states. The type keeps it in step with the interface.
+ */
 export const ACCOUNT_JSON_SCHEMA = {
   type: 'object',
   properties: {
-    id: { type: 'string' },
-    name: { type: 'string' },
-    servedBy: { type: 'string' },
+    id: {
+      type: 'string',
+      pattern: ACCOUNT_ID_PATTERN.source,
+      minLength: 1,
+      maxLength: ACCOUNT_ID_MAX_LENGTH,
+    },
+    name: { type: 'string', minLength: 1, maxLength: ACCOUNT_NAME_MAX_LENGTH },
+    servedBy: { type: 'string', minLength: 1 },
     quote: QUOTE_JSON_SCHEMA,
   },
   required: ['id', 'name', 'servedBy', 'quote'],
-} as const;
+  additionalProperties: false,
+} as const satisfies JSONSchemaType<Account>;

@@ -1,3 +1,5 @@
+import type { JSONSchemaType } from 'ajv';
+
 /** `GET /api/quote` on quotes-service, embedded as `quote` in an Account. */
 export interface Quote {
   quote: string;
@@ -34,13 +36,14 @@ function isNonEmptyString(value: unknown): value is string {
   return typeof value === 'string' && value.length > 0;
 }
 
-/** The JSON schema of a Quote, for a serialiser (fast-json-stringify) that writes no more. */
+/** The JSON schema of a Quote, for the serialiser and the OpenAPI document (see Account's). */
 export const QUOTE_JSON_SCHEMA = {
   type: 'object',
   properties: {
-    quote: { type: 'string' },
-    ipAddress: { type: 'string' },
-    language: { type: 'string' },
+    quote: { type: 'string', minLength: 1 },
+    ipAddress: { type: 'string', minLength: 1 },
+    language: { type: 'string', minLength: 1 },
   },
   required: ['quote', 'ipAddress', 'language'],
-} as const;
+  additionalProperties: false,
+} as const satisfies JSONSchemaType<Quote>;

@@ -71,3 +71,125 @@ export type EngineStatus =
 
 /** The event names of `GET /api/events` (server-sent events). */
 export const SWARM_EVENTS = { graph: 'graph', engine: 'engine' } as const;
+
+/**
+ * An object schema that names exactly T's properties. ajv's JSONSchemaType would check their
+ * types too, but it reads `nullable` as optional, and the graph's nullable fields are required.
+ */
+interface ObjectSchemaOf<T> {
+  type: 'object';
+  properties: { readonly [K in keyof T]-?: object };
+  required: readonly (keyof T)[];
+  additionalProperties: false;
+}
+
+const text = { type: 'string' } as const;
+const nullableText = { type: 'string', nullable: true } as const;
+const nullableNumber = { type: 'number', nullable: true } as const;
+
+const SWARM_NODE_JSON_SCHEMA = {
+  type: 'object',
+  properties: {
+    id: text,
+    hostname: text,
+    role: { type: 'string', enum: ['manager', 'worker'] },
+    availability: { type: 'string', enum: ['active', 'pause', 'drain'] },
+    state: text,
+    leader: { type: 'boolean' },
+    address: nullableText,
+    engineVersion: nullableText,
+    cpus: nullableNumber,
+    memoryBytes: nullableNumber,
+    labels: { type: 'object', additionalProperties: text },
+  },
+  required: [
+    'id',
+    'hostname',
+    'role',
+    'availability',
+    'state',
+    'leader',
+    'address',
+    'engineVersion',
+    'cpus',
+    'memoryBytes',
+    'labels',
+  ],
+  additionalProperties: false,
+} as const satisfies ObjectSchemaOf<SwarmNode>;
+
+const SWARM_SERVICE_JSON_SCHEMA = {
+  type: 'object',
+  properties: {
+    id: text,
+    name: text,
+    stack: nullableText,
+    image: text,
+    mode: { type: 'string', enum: ['replicated', 'global'] },
+    desiredReplicas: { type: 'integer', minimum: 0 },
+    runningReplicas: { type: 'integer', minimum: 0 },
+    createdAt: text,
+  },
+  required: [
+    'id',
+    'name',
+    'stack',
+    'image',
+    'mode',
+    'desiredReplicas',
+    'runningReplicas',
+    'createdAt',
+  ],
+  additionalProperties: false,
+} as const satisfies ObjectSchemaOf<SwarmService>;
+
+const SWARM_TASK_JSON_SCHEMA = {
+  type: 'object',
+  properties: {
+    id: text,
+    serviceId: text,
+    nodeId: nullableText,
+    slot: { type: 'integer', nullable: true },
+    state: text,
+    phase: { type: 'string', enum: ['running', 'starting', 'stopped'] },
+    desiredState: text,
+    message: text,
+    error: nullableText,
+    image: text,
+    createdAt: text,
+  },
+  required: [
+    'id',
+    'serviceId',
+    'nodeId',
+    'slot',
+    'state',
+    'phase',
+    'desiredState',
+    'message',
+    'error',
+    'image',
+    'createdAt',
+  ],
+  additionalProperties: false,
+} as const satisfies ObjectSchemaOf<SwarmTask>;
+
+const SWARM_NETWORK_JSON_SCHEMA = {
+  type: 'object',
+  properties: { id: text, name: text, driver: text },
+  required: ['id', 'name', 'driver'],
+  additionalProperties: false,
+} as const satisfies ObjectSchemaOf<SwarmNetwork>;
+
+/** The JSON schema of a SwarmGraph, as the visualizer's OpenAPI document states it. */
+export const SWARM_GRAPH_JSON_SCHEMA = {
+  type: 'object',
+  properties: {
+    nodes: { type: 'array', items: SWARM_NODE_JSON_SCHEMA },
+    services: { type: 'array', items: SWARM_SERVICE_JSON_SCHEMA },
+    tasks: { type: 'array', items: SWARM_TASK_JSON_SCHEMA },
+    networks: { type: 'array', items: SWARM_NETWORK_JSON_SCHEMA },
+  },
+  required: ['nodes', 'services', 'tasks', 'networks'],
+  additionalProperties: false,
+} as const satisfies ObjectSchemaOf<SwarmGraph>;
