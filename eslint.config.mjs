@@ -6,9 +6,16 @@ import nx from '@nx/eslint-plugin';
 const depConstraints = (specs) => {
   const forSpecs = (tags) => (specs ? [...tags, 'type:testing', 'type:processes'] : tags);
   return [
+    // An app's OpenAPI generator and its development entry (src/openapi.ts, src/serve.ts) use
+    // the document builder; main.ts, and so the bundle, never does.
     {
       sourceTag: 'type:app',
-      onlyDependOnLibsWithTags: forSpecs(['type:contracts', 'type:runtime', 'type:client']),
+      onlyDependOnLibsWithTags: forSpecs([
+        'type:contracts',
+        'type:runtime',
+        'type:client',
+        'type:openapi',
+      ]),
     },
     // The load test tool and the benchmark, which builds its framework baselines on the
     // services' own HTTP client and work.
@@ -27,6 +34,10 @@ const depConstraints = (specs) => {
     },
     { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:contracts', 'type:processes'] },
     { sourceTag: 'type:runtime', onlyDependOnLibsWithTags: forSpecs(['type:contracts']) },
+    {
+      sourceTag: 'type:openapi',
+      onlyDependOnLibsWithTags: forSpecs(['type:contracts', 'type:runtime']),
+    },
     {
       sourceTag: 'type:client',
       onlyDependOnLibsWithTags: forSpecs(['type:contracts', 'type:client']),

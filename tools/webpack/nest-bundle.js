@@ -2,10 +2,12 @@
 // (one file to parse instead of ~1,000 modules to resolve; see docs/PERFORMANCE.md). Packages
 // named in `externals` (native addons such as LevelDB's) stay in node_modules, and the generated
 // package.json and lock file list only those, so the image installs nothing the bundle holds.
-const { readCachedProjectGraph } = require('@nx/devkit');
+const { readCachedProjectGraph, workspaceRoot } = require('@nx/devkit');
 const { createLockFile, getLockFileName } = require('@nx/js');
 const { NxAppWebpackPlugin } = require('@nx/webpack/app-plugin');
-const { basename, join } = require('path');
+const { execFileSync } = require('child_process');
+const { existsSync } = require('fs');
+const { basename, dirname, join } = require('path');
 const webpack = require('webpack');
 
 // Nest requires these only when an app uses them (the Express platform when no adapter is given,
@@ -72,13 +74,51 @@ class ExternalsOnlyPackageJsonPlugin {
 }
 
 /**
+ * Writes the app's OpenAPI document, openapi.json, beside the bundle: src/openapi.ts runs from
+ * the sources, with the real @nestjs/swagger, since the bundle carries only its no-op decorators.
+ */
+class OpenApiDocumentPlugin {
+  constructor(generator) {
+    this.generator = generator;
+  }
+
+  apply(compiler) {
+    compiler.hooks.afterEmit.tap(OpenApiDocumentPlugin.name, () => {
+      execFileSync(
+        process.execPath,
+        ['-r', '@swc-node/register', this.generator, join(compiler.outputPath, 'openapi.json')],
+        {
+          cwd: workspaceRoot,
+          env: { ...process.env, SWC_NODE_PROJECT: 'tsconfig.base.json' },
+          stdio: 'inherit',
+        },
+      );
+    });
+  }
+}
+
+/**
  * The webpack config of the Nest app in `appDir` (apps/<app>), built to dist/apps/<app> with the
  * image build's scripts beside it (tools/docker/healthcheck.cjs and compile-cache.cjs).
- * `externals` stay in node_modules; `assets` are added to those, with paths relative to `appDir`.
+ * `externals` stay in node_modules; `assets` are added to those, with paths relative to `appDir`;
+ * `alias` is webpack's resolve.alias. An app with src/openapi.ts gets its OpenAPI document.
  */
-function nestAppWebpackConfig(appDir, { externals = [], assets = [] } = {}) {
+function nestAppWebpackConfig(appDir, { externals = [], assets = [], alias = {} } = {}) {
   const production = process.env.NODE_ENV === 'production';
+  const openApiGenerator = join(appDir, 'src', 'openapi.ts');
   return {
+    resolve: {
+      alias: {
+        // The decorators only describe the API for the document that the build writes: in the
+        // bundle they are @nestjs/swagger's own no-ops, so the service neither loads nor
+        // evaluates the document generator and Swagger UI's paths.
+        '@nestjs/swagger$': join(
+          dirname(require.resolve('@nestjs/swagger/package.json')),
+          'dist/extra/swagger-shim.js',
+        ),
+        ...alias,
+      },
+    },
     output: {
       path: join(appDir, '../../dist/apps', basename(appDir)),
       clean: true,
@@ -105,6 +145,7 @@ function nestAppWebpackConfig(appDir, { externals = [], assets = [] } = {}) {
         checkResource: (resource) => NEST_LAZY_IMPORTS.includes(resource) && !isInstalled(resource),
       }),
       new ExternalsOnlyPackageJsonPlugin(externals),
+      ...(existsSync(openApiGenerator) ? [new OpenApiDocumentPlugin(openApiGenerator)] : []),
     ],
     ignoreWarnings: [
       // Expression requires in Nest's optional-package loaders: they only load the packages above.

@@ -1,8 +1,4 @@
 import { runService } from '@landscape/runtime';
-import { AppModule } from './app.module';
-import { loadConfig } from './config/account-service.config';
+import { defineAccountService } from './service';
 
-void runService('accountservice', () => {
-  const config = loadConfig(process.env);
-  return { module: AppModule.forRoot(config), server: config.server };
-});
+void runService('accountservice', defineAccountService);

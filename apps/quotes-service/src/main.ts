@@ -1,8 +1,4 @@
 import { runService } from '@landscape/runtime';
-import { AppModule } from './app.module';
-import { loadConfig } from './config/quotes-service.config';
+import { defineQuotesService } from './service';
 
-void runService('quotes-service', () => {
-  const config = loadConfig(process.env);
-  return { module: AppModule.forRoot(config), server: config.server };
-});
+void runService('quotes-service', defineQuotesService);

@@ -5,6 +5,9 @@ import { LiveModule } from './live/live.module';
 import { SwarmModule } from './swarm/swarm.module';
 import { WebController } from './web/web.controller';
 
+/** It only reads, and HEAD on the event stream would hold a connection that sends nothing. */
+export const VISUALIZER_METHODS = ['GET'] as const;
+
 @Module({})
 export class AppModule {
   static forRoot(config: VisualizerConfig): DynamicModule {

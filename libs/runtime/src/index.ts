@@ -6,5 +6,7 @@ export * from './lib/instance-address';
 export * from './lib/keyed-histogram';
 export * from './lib/logger';
 export * from './lib/metrics';
+export * from './lib/openapi-document';
+export * from './lib/page-security';
 export * from './lib/run-service';
 export * from './lib/startup-error';

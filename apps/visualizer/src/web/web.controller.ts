@@ -1,22 +1,14 @@
 import { Controller, Get, Header } from '@nestjs/common';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { PAGE_CONTENT_SECURITY_POLICY } from '@landscape/runtime';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 
 /** The page, bundled at build time into public/ beside main.js, and read once at start. */
 const PUBLIC_DIR = join(__dirname, 'public');
 const read = (file: string) => readFileSync(join(PUBLIC_DIR, file), 'utf8');
 
-const CONTENT_SECURITY_POLICY = [
-  "default-src 'none'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "connect-src 'self'",
-  "img-src 'self' data:",
-  "frame-ancestors 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-].join('; ');
-
+@ApiTags('page')
 @Controller()
 export class WebController {
   private readonly page = read('index.html');
@@ -25,8 +17,13 @@ export class WebController {
 
   @Get()
   @Header('content-type', 'text/html; charset=utf-8')
-  @Header('content-security-policy', CONTENT_SECURITY_POLICY)
+  @Header('content-security-policy', PAGE_CONTENT_SECURITY_POLICY)
   @Header('x-content-type-options', 'nosniff')
+  @ApiOperation({ operationId: 'page', summary: 'The page: a live graph of the swarm' })
+  @ApiOkResponse({
+    description: 'The page',
+    content: { 'text/html': { schema: { type: 'string' } } },
+  })
   index(): string {
     return this.page;
   }
@@ -34,6 +31,11 @@ export class WebController {
   @Get('app.js')
   @Header('content-type', 'text/javascript; charset=utf-8')
   @Header('x-content-type-options', 'nosniff')
+  @ApiOperation({ operationId: 'pageScript', summary: "The page's script" })
+  @ApiOkResponse({
+    description: 'The script',
+    content: { 'text/javascript': { schema: { type: 'string' } } },
+  })
   appScript(): string {
     return this.script;
   }
@@ -41,6 +43,11 @@ export class WebController {
   @Get('style.css')
   @Header('content-type', 'text/css; charset=utf-8')
   @Header('x-content-type-options', 'nosniff')
+  @ApiOperation({ operationId: 'pageStyle', summary: "The page's style sheet" })
+  @ApiOkResponse({
+    description: 'The style sheet',
+    content: { 'text/css': { schema: { type: 'string' } } },
+  })
   stylesheet(): string {
     return this.style;
   }

@@ -19,7 +19,7 @@ export function errorBody(statusCode: number, message: string): ErrorBody {
  * What to say for errors raised by Fastify or Node before any route runs. Their own messages
  * echo the URL or a header, so only the status is kept.
  */
-const FRAMEWORK_MESSAGES: Record<number, string> = {
+export const FRAMEWORK_MESSAGES: Readonly<Record<number, string>> = {
   400: 'the request is malformed',
   404: 'no route matches this path',
   408: 'the request took too long to arrive',

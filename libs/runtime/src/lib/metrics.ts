@@ -1,4 +1,5 @@
 import { Controller, type DynamicModule, Get, Header, Module } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { collectDefaultMetrics, Registry } from 'prom-client';
 
 const NOT_COUNTERS = [
@@ -8,12 +9,18 @@ const NOT_COUNTERS = [
 ];
 
 /** `GET /metrics`: the service's metrics in Prometheus's text format. */
+@ApiTags('metrics')
 @Controller('metrics')
 class MetricsController {
   constructor(private readonly registry: Registry) {}
 
   @Get()
   @Header('content-type', Registry.PROMETHEUS_CONTENT_TYPE)
+  @ApiOperation({ operationId: 'metrics', summary: "The service's metrics" })
+  @ApiOkResponse({
+    description: "Prometheus's text exposition format",
+    content: { [Registry.PROMETHEUS_CONTENT_TYPE]: { schema: { type: 'string' } } },
+  })
   metrics(): Promise<string> {
     return this.registry.metrics();
   }

@@ -10,6 +10,7 @@ import { limitConnections } from './connection-limit';
 import { clientErrorHandler, ErrorContractFilter, frameworkErrors } from './error-contract';
 import { createLogger, PinoNestLogger, type ServiceLogger } from './logger';
 import { MetricsModule } from './metrics';
+import { serveBuiltDocument } from './openapi-document';
 import { guardRequests } from './request-guards';
 import { RequestObserver } from './request-observer';
 import { StartupError } from './startup-error';
@@ -17,8 +18,10 @@ import { StartupError } from './startup-error';
 export interface ServiceDefinition {
   module: DynamicModule | Type;
   server: ServerConfig;
-  /** Methods the service answers; any other gets 405. */
+  /** Methods the service answers (READ_METHODS by default); any other gets 405. */
   methods?: readonly string[];
+  /** Routes that a development run adds before it listens (the API reference). */
+  addRoutes?: (app: NestFastifyApplication) => Promise<void>;
 }
 
 /**
@@ -34,9 +37,17 @@ const LIMIT_WARNING_INTERVAL_MS = 60_000;
 /** After the shutdown deadline has closed the connections, the most the rest may take. */
 const FORCED_CLOSE_GRACE_MS = 5_000;
 
+/** What a service answers unless it says otherwise: it only reads. */
+export const READ_METHODS = ['GET', 'HEAD'] as const;
+
 /** The service's own module beside /metrics. */
 @Module({})
 class ServiceModule {}
+
+/** What a service serves: its own module and /metrics. */
+export function serviceRootModule(module: DynamicModule | Type): DynamicModule {
+  return { module: ServiceModule, imports: [module, MetricsModule.forRoot()] };
+}
 
 /**
  * Starts a NestJS service on Fastify at 0.0.0.0:port and closes it gracefully on SIGTERM/SIGINT:
@@ -58,6 +69,8 @@ export async function runService(
     ({ port, shutdownTimeoutMs } = definition.server);
     app = await createServiceApp(definition, log.logger);
     limitConnectionsOf(app, definition.server.maxConnections, log.logger);
+    serveBuiltDocument(app);
+    await definition.addRoutes?.(app);
     await app.listen(port, '0.0.0.0');
   } catch (error) {
     // Before the logger may exist, and for a person at a terminal: one plain line.
@@ -81,7 +94,7 @@ export async function createServiceApp(
 ): Promise<NestFastifyApplication> {
   const observer = new RequestObserver(logger);
   const app = await NestFactory.create<NestFastifyApplication>(
-    { module: ServiceModule, imports: [definition.module, MetricsModule.forRoot()] },
+    serviceRootModule(definition.module),
     new FastifyAdapter({
       loggerInstance: logger,
       logController: observer,
@@ -102,7 +115,7 @@ export async function createServiceApp(
     { abortOnError: false, logger: new PinoNestLogger(logger) },
   );
   app.useGlobalFilters(new ErrorContractFilter());
-  guardRequests(app, definition.methods ?? ['GET', 'HEAD']);
+  guardRequests(app, definition.methods ?? READ_METHODS);
   observer.measureInto(app.get(Registry));
   return app;
 }

@@ -1,0 +1,9 @@
+import type { ServiceDefinition } from '@landscape/runtime';
+import { AppModule } from './app.module';
+import { loadConfig } from './config/account-service.config';
+
+/** The service as configured by the environment: what main.ts and serve.ts run. */
+export function defineAccountService(): ServiceDefinition {
+  const config = loadConfig(process.env);
+  return { module: AppModule.forRoot(config), server: config.server };
+}

@@ -1,0 +1,2 @@
+export * from './lib/api-reference';
+export * from './lib/service-document';
