@@ -1,6 +1,15 @@
 import type { Account, ErrorBody, Quote } from '@landscape/contracts';
-import { type ErrorContractCase, errorBodyProblems, frameworkErrorCases, getJson, logLines, rawRequest } from '@landscape/testing';
+import {
+  builtDocumentPath,
+  type ErrorContractCase,
+  errorBodyProblems,
+  frameworkErrorCases,
+  getJson,
+  logLines,
+  rawRequest,
+} from '@landscape/testing';
 import { type RunningService } from '@landscape/processes';
+import { readFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import {
   type RunningAccountService,
@@ -89,6 +98,15 @@ describe('accountservice with a real quotes-service', () => {
   it('says which methods it answers when it refuses one', async () => {
     const response = await rawRequest(account.url, { method: 'DELETE', path: '/accounts/10000' });
     expect(response.headers['allow']).toBe('GET, HEAD');
+  });
+
+  it('serves the OpenAPI document that the build wrote, as it is, and no API reference', async () => {
+    const document = await rawRequest(account.url, { path: '/openapi.json' });
+    expect(document.status).toBe(200);
+    expect(document.headers['content-type']).toMatch(/^application\/json/);
+    expect(document.text).toBe(readFileSync(builtDocumentPath('accountservice'), 'utf8'));
+    // Swagger UI is for runs from the sources; the bundle carries @nestjs/swagger's no-op shim.
+    expect((await rawRequest(account.url, { path: '/api/docs' })).status).toBe(404);
   });
 
   it('reports UP on /health', async () => {

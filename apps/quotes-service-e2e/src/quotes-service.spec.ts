@@ -1,6 +1,16 @@
 import type { Quote } from '@landscape/contracts';
-import { type ErrorContractCase, errorBodyProblems, frameworkErrorCases, getJson, rawRequest, waitFor } from '@landscape/testing';
+import {
+  builtDocumentPath,
+  type ErrorContractCase,
+  errorBodyProblems,
+  frameworkErrorCases,
+  getJson,
+  holdToContract,
+  rawRequest,
+  waitFor,
+} from '@landscape/testing';
 import { type RunningService, spawnService, startService } from '@landscape/processes';
+import { readFileSync } from 'node:fs';
 import { connect, type Socket } from 'node:net';
 import { hostname } from 'node:os';
 
@@ -11,6 +21,7 @@ describe('quotes-service', () => {
 
   beforeAll(async () => {
     service = await startService('quotes-service');
+    await holdToContract(service, 'quotes-service');
     ({ port, url } = service);
   });
 
@@ -66,6 +77,15 @@ describe('quotes-service', () => {
     expect(errorBodyProblems(response, status, request)).toEqual([]);
   });
 
+  it('serves the OpenAPI document that the build wrote, as it is, and no API reference', async () => {
+    const document = await rawRequest(url, { path: '/openapi.json' });
+    expect(document.status).toBe(200);
+    expect(document.headers['content-type']).toMatch(/^application\/json/);
+    expect(document.text).toBe(readFileSync(builtDocumentPath('quotes-service'), 'utf8'));
+    // Swagger UI is for runs from the sources; the bundle carries @nestjs/swagger's no-op shim.
+    expect((await rawRequest(url, { path: '/api/docs' })).status).toBe(404);
+  });
+
   it('reports UP on /health', async () => {
     const response = await getJson(`${url}/health`);
     expect(response.status).toBe(200);
@@ -80,6 +100,7 @@ describe('quotes-service', () => {
 
   it('holds at most MAX_CONNECTIONS: slow clients give way to a new one, and the close is counted and logged', async () => {
     const limited = await startService('quotes-service', { MAX_CONNECTIONS: '4' });
+    await holdToContract(limited, 'quotes-service');
     const slow: Socket[] = [];
     try {
       for (let i = 0; i < 4; i++) {

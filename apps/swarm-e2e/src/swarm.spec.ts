@@ -1,15 +1,19 @@
 import { type Account, FALLBACK_QUOTE } from '@landscape/contracts';
 import {
+  builtContract,
+  builtDocumentPath,
   docker,
   DOCKER_POLL_MS,
   engineAvailable,
   getJson,
   parseLoadtestSummary,
+  rawRequest,
   runLoadtest,
   serviceEnv,
   waitFor,
 } from '@landscape/testing';
 import { makeTempDir } from '@landscape/processes';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   deployStack,
@@ -173,6 +177,17 @@ onEngine('the landscape on a real Docker Swarm', () => {
       }),
     );
     note(`GET /accounts/10000: ${response.text}`);
+  });
+
+  it('serves from the release image the OpenAPI document that the build wrote, and answers as it says', async () => {
+    const document = await rawRequest(BASE_URL, { path: '/openapi.json' });
+    expect(document.status).toBe(200);
+    expect(document.text).toBe(readFileSync(builtDocumentPath('accountservice'), 'utf8'));
+    const contract = await builtContract('accountservice');
+    for (const path of ['/accounts/10000', '/accounts/abc', '/accounts/20000', '/health']) {
+      const answer = await rawRequest(BASE_URL, { path });
+      expect(contract.problems({ method: 'GET', path, ...answer })).toEqual([]);
+    }
   });
 
   it("takes a load test, with each service's CPU and memory read through the Docker API", async () => {

@@ -1,5 +1,6 @@
 import {
   browserAvailable,
+  builtDocumentPath,
   collectPageErrors,
   type ErrorContractCase,
   errorBodyProblems,
@@ -12,6 +13,7 @@ import {
   startFakeDockerEngine,
   waitFor,
 } from '@landscape/testing';
+import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { startVisualizer, type VisualizerRun } from './support/visualizer';
 
@@ -45,6 +47,14 @@ describe('the visualizer over HTTP', () => {
         "form-action 'none'",
       ]),
     );
+  });
+
+  it('serves the OpenAPI document that the build wrote, as it is, and no API reference', async () => {
+    const document = await rawRequest(visualizer.service.url, { path: '/openapi.json' });
+    expect(document.status).toBe(200);
+    expect(document.headers['content-type']).toMatch(/^application\/json/);
+    expect(document.text).toBe(readFileSync(builtDocumentPath('visualizer'), 'utf8'));
+    expect((await rawRequest(visualizer.service.url, { path: '/api/docs' })).status).toBe(404);
   });
 
   (canCheckMetrics ? it : it.skip)(

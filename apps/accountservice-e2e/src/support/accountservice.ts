@@ -1,4 +1,12 @@
-import { type BuiltService, makeTempDir, type RunningService, type StartOptions, startService, type TempDir } from '@landscape/processes';
+import { holdToContract } from '@landscape/testing';
+import {
+  type BuiltService,
+  makeTempDir,
+  type RunningService,
+  type StartOptions,
+  startService,
+  type TempDir,
+} from '@landscape/processes';
 
 export interface RunningAccountService {
   service: BuiltService;
@@ -13,6 +21,7 @@ export async function startAccountService(
   options: StartOptions = {},
 ): Promise<RunningAccountService> {
   const service = await startService('accountservice', { DATA_DIR: dataDir.path, ...env }, options);
+  await holdToContract(service, 'accountservice');
   return { service, url: service.url, dataDir };
 }
 
@@ -33,6 +42,7 @@ const PAIR_QUOTES_TIMEOUT_MS = '10000';
 /** Starts the built quotes-service and an accountservice that calls it. */
 export async function startAccountServiceWithQuotes(): Promise<RunningPair> {
   const quotes = await startService('quotes-service');
+  await holdToContract(quotes, 'quotes-service');
   const account = await startAccountService({
     QUOTES_SERVICE_URL: quotes.url,
     QUOTES_TIMEOUT_MS: PAIR_QUOTES_TIMEOUT_MS,

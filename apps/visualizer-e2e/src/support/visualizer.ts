@@ -1,5 +1,5 @@
 import type { HealthBody, SwarmGraph } from '@landscape/contracts';
-import { getJson } from '@landscape/testing';
+import { getJson, holdToContract } from '@landscape/testing';
 import { makeTempDir, type RunningService, startService, type TempDir } from '@landscape/processes';
 import { join } from 'node:path';
 
@@ -22,6 +22,7 @@ export async function startVisualizer(env: Record<string, string> = {}): Promise
     POLL_INTERVAL_MS: '250',
     ...env,
   });
+  await holdToContract(service, 'visualizer');
   return {
     service,
     socketPath,

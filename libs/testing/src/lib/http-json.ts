@@ -1,3 +1,5 @@
+import { noteAnswer } from './answers-in-contract';
+
 export interface JsonResponse<T = unknown> {
   status: number;
   contentType: string | null;
@@ -6,7 +8,7 @@ export interface JsonResponse<T = unknown> {
   body: T;
 }
 
-/** GET a URL on a fresh connection and parse its JSON body. */
+/** GET a URL on a fresh connection and parse its JSON body (held to a contract, if any). */
 export async function getJson<T = unknown>(
   url: string,
   timeoutMs = 5_000,
@@ -16,6 +18,14 @@ export async function getJson<T = unknown>(
     signal: AbortSignal.timeout(timeoutMs),
   });
   const text = await response.text();
+  const { pathname, search } = new URL(url);
+  noteAnswer(url, {
+    method: 'GET',
+    path: `${pathname}${search}`,
+    status: response.status,
+    headers: Object.fromEntries(response.headers),
+    text,
+  });
   return {
     status: response.status,
     contentType: response.headers.get('content-type'),

@@ -1,4 +1,5 @@
 import { request } from 'node:http';
+import { noteAnswer } from './answers-in-contract';
 
 export interface RawRequest {
   method?: string;
@@ -14,7 +15,10 @@ export interface RawResponse {
   text: string;
 }
 
-/** One request on its own connection to `origin` (http://host:port), answered or rejected. */
+/**
+ * One request on its own connection to `origin` (http://host:port), answered or rejected; the
+ * answer is held to the service's contract, if any.
+ */
 export function rawRequest(
   origin: string,
   spec: RawRequest,
@@ -42,9 +46,11 @@ export function rawRequest(
         let text = '';
         response.setEncoding('utf8');
         response.on('data', (chunk: string) => (text += chunk));
-        response.on('end', () =>
-          resolve({ status: response.statusCode ?? 0, headers: response.headers, text }),
-        );
+        response.on('end', () => {
+          const answer = { status: response.statusCode ?? 0, headers: response.headers, text };
+          noteAnswer(origin, { method: spec.method ?? 'GET', path: spec.path, ...answer });
+          resolve(answer);
+        });
       },
     );
     sent.on('timeout', () => sent.destroy(new Error(`no answer within ${timeoutMs} ms`)));
