@@ -27,7 +27,13 @@ export function builtContract(app: AppName): Promise<OpenApiContract> {
  * its built OpenAPI document, until the service exits (takeAnswersOutOfContract).
  */
 export async function holdToContract(service: RunningService, app: AppName): Promise<void> {
-  held.set(new URL(service.url).origin, { service, contract: await builtContract(app) });
+  try {
+    held.set(new URL(service.url).origin, { service, contract: await builtContract(app) });
+  } catch (error) {
+    // The suite's set-up fails here, before it holds the service to stop it later.
+    await service.stop('SIGKILL');
+    throw error;
+  }
 }
 
 /** Called by the HTTP helpers with every answer they get. */
