@@ -45,8 +45,7 @@ export class AccountsController {
   @ApiParam({
     name: 'id',
     description: `The account id: 1 to ${ACCOUNT_ID_MAX_LENGTH} digits. The seeded ones are 10000 to 10099.`,
-    schema: ACCOUNT_JSON_SCHEMA.properties.id,
-    example: '10000',
+    schema: { ...ACCOUNT_JSON_SCHEMA.properties.id, example: '10000' },
   })
   @ApiOkResponse({ description: 'The account', schema: { $ref: getSchemaPath('Account') } })
   @ApiBadRequestResponse({

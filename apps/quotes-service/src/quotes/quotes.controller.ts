@@ -33,8 +33,8 @@ export class QuotesController {
       minimum: MIN_STRENGTH,
       maximum: MAX_STRENGTH,
       default: MIN_STRENGTH,
+      example: 4,
     },
-    example: 4,
   })
   @ApiOkResponse({ description: 'The quote', schema: { $ref: getSchemaPath('Quote') } })
   @ApiBadRequestResponse({

@@ -54,7 +54,7 @@ const ANY_REQUEST_ERRORS = [400, 404, 405, 408, 413, 414, 431, 500] as const;
 const OPERATION_ERRORS = [400, 408, 413, 414, 431, 500] as const;
 
 /** Names of `components.responses`, the reason phrase in one word: 405 is MethodNotAllowed. */
-export function errorResponseName(status: number): string {
+function errorResponseName(status: number): string {
   return (STATUS_CODES[status] ?? `Status${status}`).replace(/[^A-Za-z0-9]/g, '');
 }
 

@@ -19,11 +19,13 @@ export async function getJson<T = unknown>(
   });
   const text = await response.text();
   const { pathname, search } = new URL(url);
+  const headers: Record<string, string> = {};
+  response.headers.forEach((value, name) => (headers[name] = value));
   noteAnswer(url, {
     method: 'GET',
     path: `${pathname}${search}`,
     status: response.status,
-    headers: Object.fromEntries(response.headers),
+    headers,
     text,
   });
   return {
