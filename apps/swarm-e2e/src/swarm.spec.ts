@@ -16,6 +16,7 @@ import { makeTempDir } from '@landscape/processes';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
+  ALERTS_FILE,
   deployStack,
   MONITORING_FILE,
   removeStack,
@@ -41,6 +42,26 @@ const ACCOUNTS = `${STACK}_accountservice`;
 const QUOTES = `${STACK}_quotes-service`;
 const NETWORK = `${STACK}_my_network`;
 const BASE_URL = `http://127.0.0.1:${ACCOUNTSERVICE_PORT}`;
+
+/** The alerts that deploy/alerts.yml defines. */
+const ALERT_NAMES = [...readFileSync(ALERTS_FILE, 'utf8').matchAll(/^\s*- alert: (\w+)$/gm)]
+  .map((match) => match[1])
+  .sort();
+/** QuoteBreakerOpen's `for` (20 s), a scrape and an evaluation interval (10 s each), and room. */
+const ALERT_BOUND_MS = 60_000;
+
+interface PrometheusAlerts {
+  data: { alerts: Array<{ labels: Record<string, string>; state: 'pending' | 'firing' }> };
+}
+
+/** The state of accountservice's QuoteBreakerOpen alert in Prometheus, or 'inactive'. */
+async function breakerAlertState(): Promise<string> {
+  const answer = await getJson<PrometheusAlerts>(`${PROMETHEUS}/api/v1/alerts`);
+  const alert = answer.body.data.alerts.find(
+    (a) => a.labels['alertname'] === 'QuoteBreakerOpen' && a.labels['service'] === ACCOUNTS,
+  );
+  return alert?.state ?? 'inactive';
+}
 
 const summary: string[] = [];
 const note = (line: string) => summary.push(line);
@@ -276,6 +297,21 @@ onEngine('the landscape on a real Docker Swarm', () => {
     expect(targets.body.data.activeTargets.map((t) => t.health)).toEqual(
       targets.body.data.activeTargets.map(() => 'up'),
     );
+    let rules: Array<{ name: string; health: string }> = [];
+    await waitFor(
+      'Prometheus to have evaluated the alert rules',
+      30_000,
+      async () => {
+        const answer = await getJson<{
+          data: { groups: Array<{ rules: Array<{ name: string; health: string }> }> };
+        }>(`${PROMETHEUS}/api/v1/rules?type=alert`);
+        rules = answer.body.data.groups.flatMap((group) => group.rules);
+        return rules.length > 0 && rules.every((rule) => rule.health === 'ok');
+      },
+      DOCKER_POLL_MS,
+    );
+    expect(rules.map((rule) => rule.name).sort()).toEqual(ALERT_NAMES);
+    expect(ALERT_NAMES.length).toBeGreaterThan(0);
     note(
       `Prometheus (${PROMETHEUS_IMAGE}) over dockerswarm_sd, http_request_duration_seconds_count by task:\n  ${byService.join('\n  ')}`,
     );
@@ -315,7 +351,7 @@ onEngine('the landscape on a real Docker Swarm', () => {
     );
   });
 
-  it('still answers 200, with the fallback quote, when quotes-service is scaled to 0', async () => {
+  it('still answers 200, with the fallback quote, when quotes-service is scaled to 0, and Prometheus fires QuoteBreakerOpen until it is back', async () => {
     await scaleService(QUOTES, 0);
     await waitFor(
       'quotes-service to have no running task',
@@ -328,9 +364,30 @@ onEngine('the landscape on a real Docker Swarm', () => {
     const response = await getJson<Account>(`${BASE_URL}/accounts/10002`);
     expect(response.status).toBe(200);
     expect(response.body.quote).toEqual(FALLBACK_QUOTE);
-    note(`quotes-service x0: 200, quote from ${response.body.quote.ipAddress}`);
+    // Calls enough to open the breaker, then one a second, which keep it open or half-open
+    // while quotes-service is away and let its probe close it once it is back.
+    for (let call = 0; call < 20; call++) await getJson(`${BASE_URL}/accounts/10002`);
+    const breakerAlertIs = async (state: string) => {
+      await getJson(`${BASE_URL}/accounts/10002`);
+      return (await breakerAlertState()) === state;
+    };
+    const firedMs = await waitFor(
+      'QuoteBreakerOpen to fire in Prometheus',
+      ALERT_BOUND_MS,
+      () => breakerAlertIs('firing'),
+      1_000,
+    );
     await scaleService(QUOTES, 1);
     await waitForHealthy(QUOTES, 1);
+    const resolvedMs = await waitFor(
+      'QuoteBreakerOpen to resolve in Prometheus',
+      ALERT_BOUND_MS,
+      () => breakerAlertIs('inactive'),
+      1_000,
+    );
+    note(
+      `quotes-service x0: 200, quote from ${response.body.quote.ipAddress}; QuoteBreakerOpen firing ${(firedMs / 1000).toFixed(0)} s after the breaker's calls, resolved ${(resolvedMs / 1000).toFixed(0)} s after quotes-service was healthy again`,
+    );
   });
 
   it('keeps serving through its port when accountservice is scaled to 3 on one node', async () => {

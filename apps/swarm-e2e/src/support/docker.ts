@@ -5,6 +5,7 @@ import { join } from 'node:path';
 export const STACK_FILE = join(workspaceRoot, 'deploy', 'docker-stack.yml');
 export const SOCKET_PROXY_FILE = join(workspaceRoot, 'deploy', 'docker-stack.socket-proxy.yml');
 export const MONITORING_FILE = join(workspaceRoot, 'deploy', 'docker-stack.monitoring.yml');
+export const ALERTS_FILE = join(workspaceRoot, 'deploy', 'alerts.yml');
 
 /** `docker stack deploy` of these compose files, the stack file by default. */
 export async function deployStack(
