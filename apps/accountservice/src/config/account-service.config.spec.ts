@@ -15,6 +15,7 @@ describe('loadConfig', () => {
       quotes: {
         baseUrl: 'http://localhost:8080',
         timeoutMs: 300,
+        hedgeAfterMs: 100,
         breakerResetMs: 5000,
         breakerVolumeThreshold: 10,
         connectionMaxAgeMs: 5000,
@@ -43,15 +44,23 @@ describe('loadConfig', () => {
       QUOTES_BREAKER_RESET_MS: '1000',
       QUOTES_BREAKER_VOLUME: '3',
       QUOTES_CONNECTION_MAX_AGE_MS: '60000',
+      QUOTES_HEDGE_AFTER_MS: '0',
     });
     expect(config.server).toEqual({ port: 7000, shutdownTimeoutMs: 2000, maxConnections: 300 });
     expect(config.quotes).toEqual({
       baseUrl: 'http://quotes-service:8080',
       timeoutMs: 150,
+      hedgeAfterMs: 0,
       breakerResetMs: 1000,
       breakerVolumeThreshold: 3,
       connectionMaxAgeMs: 60_000,
     });
+  });
+
+  it('hedges within a budget shorter than the default hedge delay', () => {
+    expect(loadConfig({ DATA_DIR: dir.path, QUOTES_TIMEOUT_MS: '40' }).quotes.hedgeAfterMs).toBe(
+      39,
+    );
   });
 
   it.each([
@@ -64,6 +73,8 @@ describe('loadConfig', () => {
     ['SHUTDOWN_TIMEOUT_MS', 'soon'],
     ['QUOTES_BREAKER_VOLUME', 'x'],
     ['QUOTES_CONNECTION_MAX_AGE_MS', '10'],
+    ['QUOTES_HEDGE_AFTER_MS', '-1'],
+    ['QUOTES_HEDGE_AFTER_MS', '300'],
   ])('rejects %s=%p with a ConfigError naming it', (variable, value) => {
     expect(() => loadConfig({ DATA_DIR: dir.path, [variable]: value })).toThrow(ConfigError);
     expect(() => loadConfig({ DATA_DIR: dir.path, [variable]: value })).toThrow(

@@ -24,12 +24,18 @@ export interface AccountServiceConfig {
 }
 
 export function loadConfig(env: Env): AccountServiceConfig {
+  const timeoutMs = readInteger(env, 'QUOTES_TIMEOUT_MS', 300, { min: 1, max: 60_000 });
   return {
     server: readServerConfig(env, 6767),
     dataDir: readWritableDir(env, 'DATA_DIR', 'tmp/accountservice-data'),
     quotes: {
       baseUrl: readHttpUrl(env, 'QUOTES_SERVICE_URL', 'http://localhost:8080'),
-      timeoutMs: readInteger(env, 'QUOTES_TIMEOUT_MS', 300, { min: 1, max: 60_000 }),
+      timeoutMs,
+      // A copy sent after the budget is over could not answer in time.
+      hedgeAfterMs: readInteger(env, 'QUOTES_HEDGE_AFTER_MS', Math.min(100, timeoutMs - 1), {
+        min: 0,
+        max: timeoutMs - 1,
+      }),
       breakerResetMs: readInteger(env, 'QUOTES_BREAKER_RESET_MS', 5_000, { min: 1, max: 600_000 }),
       breakerVolumeThreshold: readInteger(env, 'QUOTES_BREAKER_VOLUME', 10, {
         min: 1,

@@ -8,11 +8,15 @@ export type QuoteOutcome = 'success' | 'timeout' | 'error' | 'short_circuit';
 
 const BREAKER_STATES: Record<BreakerState, number> = { closed: 0, 'half-open': 1, open: 2 };
 
-/** The quote client's metrics: each call's duration and outcome, fallbacks, the breaker's state. */
+/**
+ * The quote client's metrics: each call's duration and outcome, fallbacks, copies sent for late
+ * answers, the breaker's state.
+ */
 @Injectable()
 export class QuoteMetrics {
   private readonly calls: KeyedHistogram;
   private readonly fallbacks: Counter;
+  private readonly hedges: Counter;
   private breakerState: () => BreakerState = () => 'closed';
 
   constructor(registry: Registry) {
@@ -26,6 +30,11 @@ export class QuoteMetrics {
     this.fallbacks = new Counter({
       name: 'quote_fallbacks_total',
       help: 'Accounts answered with the fallback quote.',
+      registers: [registry],
+    });
+    this.hedges = new Counter({
+      name: 'quote_call_hedges_total',
+      help: 'Quote calls whose answer was late, so that a copy went out on a fresh connection (QUOTES_HEDGE_AFTER_MS).',
       registers: [registry],
     });
     const state = () => BREAKER_STATES[this.breakerState()];
@@ -42,6 +51,10 @@ export class QuoteMetrics {
   /** Where the gauge reads the breaker's state at each scrape. */
   watchBreaker(state: () => BreakerState): void {
     this.breakerState = state;
+  }
+
+  hedged(): void {
+    this.hedges.inc();
   }
 
   record(outcome: QuoteOutcome, seconds: number): void {

@@ -1,10 +1,10 @@
 import { FALLBACK_QUOTE, type Quote } from '@landscape/contracts';
 import { freePort } from '@landscape/processes';
-import { QuoteCall } from '@landscape/quote-client';
 import { sendJson, startStubServer, type StubServer } from '@landscape/testing';
 import { Logger } from '@nestjs/common';
 import { Registry } from 'prom-client';
 import type { QuoteClientOptions } from '../config/account-service.config';
+import { createQuoteCall } from './quote-call.provider';
 import { QuoteClient } from './quote.client';
 import { QuoteMetrics } from './quote-metrics';
 
@@ -31,12 +31,14 @@ function makeClient(baseUrl: string, options: Partial<QuoteClientOptions> = {}):
     breakerResetMs: 60_000,
     breakerVolumeThreshold: 100,
     connectionMaxAgeMs: 5_000,
+    hedgeAfterMs: 100,
     ...options,
   };
-  const call = new QuoteCall(quotes);
   const registry = new Registry();
+  const metrics = new QuoteMetrics(registry);
+  const call = createQuoteCall(quotes, metrics);
   return {
-    client: new QuoteClient(call, { quotes }, new QuoteMetrics(registry)),
+    client: new QuoteClient(call, { quotes }, metrics),
     metric: async (series) => {
       const line = (await registry.metrics()).split('\n').find((l) => l.startsWith(`${series} `));
       return line === undefined ? undefined : Number(line.slice(series.length + 1));
@@ -91,6 +93,18 @@ describe('QuoteClient against a real HTTP server', () => {
     expect(await short.client.getQuote(CONTEXT)).toEqual(FALLBACK_QUOTE);
     expect(await short.metric('quote_call_duration_seconds_count{outcome="timeout"}')).toBe(1);
     await short.close();
+  });
+
+  it('answers the quote of a copy sent on a fresh connection when the answer is late, counted as a hedge', async () => {
+    answer = (_request, response) => {
+      if (stub.requests > 1) sendJson(response, GOOD);
+    };
+    const hedging = makeClient(stub.url, { timeoutMs: 2_000, hedgeAfterMs: 50 });
+    expect(await hedging.client.getQuote(CONTEXT)).toEqual(GOOD);
+    expect(await hedging.metric('quote_call_hedges_total')).toBe(1);
+    expect(await hedging.metric('quote_fallbacks_total')).toBe(0);
+    expect(stub.connections).toBe(2);
+    await hedging.close();
   });
 
   it('falls back when nothing listens', async () => {

@@ -4,6 +4,7 @@ import {
   ACCOUNT_SERVICE_CONFIG,
   type AccountServiceConfig,
 } from '../config/account-service.config';
+import { createQuoteCall } from './quote-call.provider';
 import { QuoteClient } from './quote.client';
 import { QuoteMetrics } from './quote-metrics';
 
@@ -12,8 +13,9 @@ import { QuoteMetrics } from './quote-metrics';
   providers: [
     {
       provide: QuoteCall,
-      inject: [ACCOUNT_SERVICE_CONFIG],
-      useFactory: ({ quotes }: AccountServiceConfig) => new QuoteCall(quotes),
+      inject: [ACCOUNT_SERVICE_CONFIG, QuoteMetrics],
+      useFactory: ({ quotes }: AccountServiceConfig, metrics: QuoteMetrics) =>
+        createQuoteCall(quotes, metrics),
     },
     QuoteClient,
     QuoteMetrics,

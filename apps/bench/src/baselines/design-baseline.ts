@@ -51,6 +51,7 @@ class AccountsController {
           baseUrl: 'http://127.0.0.1:1',
           timeoutMs: 300,
           connectionMaxAgeMs: 5_000,
+          hedgeAfterMs: 100,
         }),
     },
   ],

@@ -1,4 +1,4 @@
-import { sendJson, startStubServer, type StubServer, timed } from '@landscape/testing';
+import { sendJson, startStubServer, type StubServer, timed, waitFor } from '@landscape/testing';
 import { freePort } from '@landscape/processes';
 import axios, { AxiosError, type AxiosInstance } from 'axios';
 import type { ServerResponse } from 'node:http';
@@ -191,5 +191,125 @@ describe('undiciAdapter retry on a fresh connection', () => {
     expect(stub.requests).toBe(2);
     expect(elapsedMs).toBeGreaterThanOrEqual(295);
     expect(elapsedMs).toBeLessThan(3_000);
+  });
+});
+
+describe('undiciAdapter hedged requests', () => {
+  const HEDGE_AFTER_MS = 50;
+  let stub: StubServer;
+  let agent: Agent;
+  let fresh: number;
+  let hedges: number;
+  let client: AxiosInstance;
+  /** Requests whose connection the client closed before they were answered. */
+  let abandoned: number;
+  /** What the stub does with the nth request (1-based); undefined leaves it unanswered. */
+  let behave: (n: number, response: ServerResponse) => void;
+
+  beforeEach(async () => {
+    fresh = 0;
+    hedges = 0;
+    abandoned = 0;
+    stub = await startStubServer((request, response) => {
+      response.on('close', () => {
+        if (!response.writableEnded) abandoned += 1;
+      });
+      behave(stub.requests, response);
+    });
+    agent = new Agent({ connections: 100 });
+    const adapter = undiciAdapter(agent, {
+      freshConnection: (origin) => {
+        fresh += 1;
+        return new Client(origin, { pipelining: 0 });
+      },
+      hedgeAfterMs: HEDGE_AFTER_MS,
+      onHedge: () => (hedges += 1),
+    });
+    client = axios.create({ adapter, baseURL: stub.url });
+  });
+
+  afterEach(async () => {
+    await agent.close();
+    await stub.close();
+  });
+
+  const stallFirst = (n: number, response: ServerResponse) => {
+    if (n > 1) sendJson(response, { n });
+  };
+
+  it('sends a copy on a fresh connection when the answer is late, takes the first answer and abandons the other', async () => {
+    behave = stallFirst;
+    const { value, elapsedMs } = await timed(() =>
+      client.get('/', { signal: AbortSignal.timeout(5_000) }),
+    );
+    expect(value.data).toEqual({ n: 2 });
+    expect(elapsedMs).toBeGreaterThanOrEqual(HEDGE_AFTER_MS - 5);
+    expect(elapsedMs).toBeLessThan(2_000);
+    expect({ fresh, hedges }).toEqual({ fresh: 1, hedges: 1 });
+    await waitFor('the first attempt abandoned', 2_000, () => abandoned === 1, 10);
+  });
+
+  it('takes the first attempt’s answer when it comes before the hedge’s', async () => {
+    behave = (n, response) => {
+      if (n === 1) setTimeout(() => sendJson(response, { n }), HEDGE_AFTER_MS * 2);
+    };
+    const response = await client.get('/', { signal: AbortSignal.timeout(5_000) });
+    expect(response.data).toEqual({ n: 1 });
+    expect(hedges).toBe(1);
+  });
+
+  it('sends no copy when the answer comes in time', async () => {
+    behave = (n, response) => sendJson(response, { n });
+    for (let i = 1; i <= 20; i++) expect((await client.get('/')).data).toEqual({ n: i });
+    expect({ fresh, hedges }).toEqual({ fresh: 0, hedges: 0 });
+  });
+
+  it('never hedges a POST', async () => {
+    behave = () => undefined;
+    const error = await client
+      .post('/', 'x', { signal: AbortSignal.timeout(HEDGE_AFTER_MS * 4) })
+      .catch((caught: unknown) => caught);
+    expect(axios.isCancel(error)).toBe(true);
+    expect(stub.requests).toBe(1);
+    expect(hedges).toBe(0);
+  });
+
+  it('cancels both attempts when the budget runs out', async () => {
+    behave = () => undefined;
+    const { value, elapsedMs } = await timed(() =>
+      client.get('/', { signal: AbortSignal.timeout(300) }).catch((caught: unknown) => caught),
+    );
+    expect(axios.isCancel(value)).toBe(true);
+    expect(elapsedMs).toBeLessThan(3_000);
+    expect(stub.requests).toBe(2);
+    await waitFor('both attempts abandoned', 2_000, () => abandoned === 2, 10);
+  });
+
+  it('cancels an answer whose body stalls after its headers', async () => {
+    behave = (_n, response) => {
+      response.writeHead(200, { 'content-type': 'application/json' });
+      response.write('{"half":');
+    };
+    const error = await client
+      .get('/', { signal: AbortSignal.timeout(HEDGE_AFTER_MS * 4) })
+      .catch((caught: unknown) => caught);
+    expect(axios.isCancel(error)).toBe(true);
+    expect(hedges).toBe(0);
+  });
+
+  it('hedges at most a burst of 50 at once, then a tenth of the requests', async () => {
+    behave = () => undefined;
+    const calls = Array.from({ length: 80 }, () =>
+      client.get('/', { signal: AbortSignal.timeout(HEDGE_AFTER_MS * 6) }).catch(() => undefined),
+    );
+    await Promise.all(calls);
+    expect(hedges).toBe(50);
+    hedges = 0;
+    // The budget is spent; 20 more calls earn 2 hedges.
+    const more = Array.from({ length: 20 }, () =>
+      client.get('/', { signal: AbortSignal.timeout(HEDGE_AFTER_MS * 6) }).catch(() => undefined),
+    );
+    await Promise.all(more);
+    expect(hedges).toBe(2);
   });
 });

@@ -24,14 +24,31 @@ const IDEMPOTENT = new Set(['GET', 'HEAD']);
 
 export interface UndiciAdapterOptions {
   /**
-   * A dispatcher on a new connection to this origin, for one retry of an idempotent request whose
-   * connection failed before any response came: a kept-alive connection to an instance that has
-   * just gone away (a rolling update) is retried on a fresh connection, which resolves the name
-   * again. The retry runs under the same abort signal, so within the same time budget. It is
-   * closed once the retry is over.
+   * A dispatcher on a new connection to this origin, for a second attempt of an idempotent
+   * request: at once when its connection failed before any response came (a kept-alive
+   * connection to an instance that has just gone away), or as a hedge (hedgeAfterMs). A new
+   * connection resolves the name again. The second attempt runs under the same abort signal, so
+   * within the same time budget, and its connection is closed once it is over.
    */
   freshConnection?: (origin: string) => Dispatcher;
+  /**
+   * How long an idempotent request waits for its answer before a copy of it goes out on a fresh
+   * connection (a hedged request); the first answer wins and the other attempt is aborted. An
+   * instance that stalls (its health check, a full CPU share, a connect to an address that has
+   * gone) then costs the call this long, not its whole budget. Unset: no hedging.
+   */
+  hedgeAfterMs?: number;
+  /** Called for each hedge sent, for a metric. */
+  onHedge?: () => void;
 }
+
+/**
+ * Hedges are bounded to a share of the requests, so that an origin slow as a whole does not get
+ * twice its load: every REQUESTS_PER_HEDGE requests earn one hedge, up to HEDGE_BURST saved,
+ * enough for every request in flight when one instance of a few stalls.
+ */
+const REQUESTS_PER_HEDGE = 10;
+const HEDGE_BURST = 50;
 
 /**
  * Sends axios requests through an undici dispatcher instead of node:http. axios stays the API
@@ -45,44 +62,154 @@ export function undiciAdapter(
   dispatcher: Dispatcher,
   options: UndiciAdapterOptions = {},
 ): AxiosAdapter {
+  // Counted in requests: a hedge costs REQUESTS_PER_HEDGE of them.
+  let credit = HEDGE_BURST * REQUESTS_PER_HEDGE;
+  const mayHedge = () => {
+    if (credit < REQUESTS_PER_HEDGE) return false;
+    credit -= REQUESTS_PER_HEDGE;
+    return true;
+  };
   return async (config: InternalAxiosRequestConfig): Promise<AxiosResponse> => {
     const url = requestUrl(config);
     const signal = config.signal as AbortSignal | undefined;
     const method = (config.method ?? 'get').toUpperCase() as Dispatcher.HttpMethod;
-    const send = (through: Dispatcher) => {
-      const sent = through.request({
-        origin: url.origin,
-        path: `${url.pathname}${url.search}`,
-        method,
-        headers: config.headers.toJSON(true) as Record<string, string>,
-        body: config.data as string | Buffer | undefined,
-        signal,
-        ...(config.timeout && { headersTimeout: config.timeout, bodyTimeout: config.timeout }),
-      });
-      return signal ? settleOnAbort(sent, signal) : sent;
-    };
-    let fresh: Dispatcher | undefined;
-    let response: Dispatcher.ResponseData;
+    const send = (through: Dispatcher, attemptSignal: AbortSignal) =>
+      settleOnAbort(
+        through.request({
+          origin: url.origin,
+          path: `${url.pathname}${url.search}`,
+          method,
+          headers: config.headers.toJSON(true) as Record<string, string>,
+          body: config.data as string | Buffer | undefined,
+          signal: attemptSignal,
+          ...(config.timeout && { headersTimeout: config.timeout, bodyTimeout: config.timeout }),
+        }),
+        attemptSignal,
+      );
+    const second = IDEMPOTENT.has(method) ? options.freshConnection : undefined;
+    const hedge =
+      second && options.hedgeAfterMs !== undefined
+        ? { afterMs: options.hedgeAfterMs, allowed: mayHedge, onHedge: options.onHedge }
+        : undefined;
+    if (hedge) credit = Math.min(HEDGE_BURST * REQUESTS_PER_HEDGE, credit + 1);
+    let won: Won;
     try {
-      try {
-        response = await send(dispatcher);
-      } catch (error) {
-        const code = (error as { code?: string }).code ?? '';
-        const retry = IDEMPOTENT.has(method) && CONNECTION_FAILURES.has(code) && !signal?.aborted;
-        if (!retry || !options.freshConnection) throw error;
-        fresh = options.freshConnection(url.origin);
-        response = await send(fresh);
-      }
+      won = await firstResponse(
+        send,
+        dispatcher,
+        signal,
+        second && (() => second(url.origin)),
+        hedge,
+      );
     } catch (error) {
-      void fresh?.destroy();
       throw toAxiosError(error as Error, config);
     }
     try {
-      return await answer(response, url, config);
+      return await answer(won.response, url, config);
     } finally {
-      void fresh?.close();
+      won.detach();
+      void won.fresh?.close();
     }
   };
+}
+
+interface Won {
+  response: Dispatcher.ResponseData;
+  /** The fresh connection it came on, if it did: closed once the body is read. */
+  fresh?: Dispatcher;
+  /** Ends the call's abort signal's hold on the body, once it is read. */
+  detach: () => void;
+}
+
+interface Hedge {
+  afterMs: number;
+  /** Whether the budget has a hedge left, spending it if so. */
+  allowed: () => boolean;
+  onHedge?: () => void;
+}
+
+/**
+ * The first response of one or two attempts: the first through `pool`, a second on a fresh
+ * connection when the first failed before any response (a retry) or had none after the hedge's
+ * delay. The attempt that loses is aborted. Rejects when every attempt made has failed.
+ */
+function firstResponse(
+  send: (through: Dispatcher, signal: AbortSignal) => Promise<Dispatcher.ResponseData>,
+  pool: Dispatcher,
+  signal: AbortSignal | undefined,
+  fresh: (() => Dispatcher) | undefined,
+  hedge: Hedge | undefined,
+): Promise<Won> {
+  return new Promise((resolve, reject) => {
+    const attempts: { controller: AbortController; fresh?: Dispatcher }[] = [];
+    let pending = 0;
+    let settled = false;
+    let hedgeTimer: NodeJS.Timeout | undefined;
+    const settle = () => {
+      settled = true;
+      clearTimeout(hedgeTimer);
+    };
+    const start = (through: Dispatcher, freshConnection?: Dispatcher) => {
+      const controller = new AbortController();
+      const attempt = { controller, fresh: freshConnection };
+      attempts.push(attempt);
+      const abort = () => controller.abort(signal?.reason);
+      if (signal?.aborted) abort();
+      else signal?.addEventListener('abort', abort, { once: true });
+      pending += 1;
+      send(through, controller.signal).then(
+        (response) => {
+          pending -= 1;
+          const detach = () => signal?.removeEventListener('abort', abort);
+          if (settled) {
+            detach();
+            response.body.destroy();
+            void freshConnection?.destroy();
+            return;
+          }
+          settle();
+          for (const other of attempts) {
+            if (other === attempt) continue;
+            other.controller.abort();
+            void other.fresh?.destroy();
+          }
+          resolve({ response, fresh: freshConnection, detach });
+        },
+        (error: Error) => {
+          pending -= 1;
+          signal?.removeEventListener('abort', abort);
+          void freshConnection?.destroy();
+          if (settled) return;
+          const code = (error as { code?: string }).code ?? '';
+          if (attempts.length === 1 && CONNECTION_FAILURES.has(code) && startSecond()) return;
+          if (pending > 0) return;
+          settle();
+          reject(error);
+        },
+      );
+    };
+    const startSecond = () => {
+      if (!fresh || attempts.length > 1 || signal?.aborted) return false;
+      clearTimeout(hedgeTimer);
+      const connection = fresh();
+      start(connection, connection);
+      return true;
+    };
+    start(pool);
+    if (hedge) {
+      // Checked again after the event loop's poll phase: an answer that is already in the socket
+      // when a late timer fires is read first, and needs no hedge.
+      hedgeTimer = setTimeout(
+        () =>
+          setImmediate(() => {
+            if (settled || attempts.length > 1 || signal?.aborted || !hedge.allowed()) return;
+            startSecond();
+            hedge.onHedge?.();
+          }),
+        hedge.afterMs,
+      );
+    }
+  });
 }
 
 async function answer(

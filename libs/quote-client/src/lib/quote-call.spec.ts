@@ -37,6 +37,7 @@ describe('QuoteCall against a real HTTP server', () => {
       baseUrl: stub.url,
       timeoutMs: GENEROUS_TIMEOUT_MS,
       connectionMaxAgeMs: 5_000,
+      hedgeAfterMs: 0,
       ...options,
     });
     calls.push(call);
@@ -143,6 +144,16 @@ describe('QuoteCall against a real HTTP server', () => {
     expect(await quoteCall({ timeoutMs: SHORT_TIMEOUT_MS }).fetch(HEADERS)).toEqual(GOOD);
   });
 
+  it('sends no hedge for an answer that is in the socket when the stalled process runs again', async () => {
+    answer = (response) => {
+      sendJson(response, GOOD);
+      stallProcess(SHORT_TIMEOUT_MS * 2); // past the hedge's delay, with the answer in the socket
+    };
+    const call = quoteCall({ timeoutMs: SHORT_TIMEOUT_MS, hedgeAfterMs: SHORT_TIMEOUT_MS / 4 });
+    expect(await call.fetch(HEADERS)).toEqual(GOOD);
+    expect(stub.requests).toBe(1);
+  });
+
   it('gives a call back the time this process stalled before its request went out', async () => {
     const quote = quoteCall({ timeoutMs: SHORT_TIMEOUT_MS }).fetch(HEADERS);
     stallProcess(SHORT_TIMEOUT_MS * 2);
@@ -154,6 +165,7 @@ describe('QuoteCall against a real HTTP server', () => {
       baseUrl: `http://127.0.0.1:${await freePort()}`,
       timeoutMs: GENEROUS_TIMEOUT_MS,
       connectionMaxAgeMs: 5_000,
+      hedgeAfterMs: 0,
     });
     calls.push(call);
     await expect(call.fetch(HEADERS)).rejects.toThrow();

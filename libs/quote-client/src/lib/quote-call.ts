@@ -15,6 +15,13 @@ export interface QuoteCallOptions {
   timeoutMs: number;
   /** How long a set of pooled connections takes new calls (RenewingPool). */
   connectionMaxAgeMs: number;
+  /**
+   * How long a call waits for its answer before a copy goes out on a fresh connection, which may
+   * reach another instance (undiciAdapter's hedgeAfterMs); 0 sends none.
+   */
+  hedgeAfterMs: number;
+  /** Called for each copy sent, for a metric. */
+  onHedge?: () => void;
 }
 
 /**
@@ -36,7 +43,7 @@ export function quoteRequestConfig(
 /**
  * The call to quotes-service, built in this one place: @nestjs/axios's HttpService over an axios
  * instance whose adapter sends through undici (libs/axios-undici) on a keep-alive pool renewed
- * by age, and each call under a deadline, with its body checked against the Quote contract. A
+ * by age, each call under a deadline and hedged when its answer is late, with its body checked against the Quote contract. A
  * call answers a Quote or rejects; what to do then is the caller's (accountservice falls back).
  * Its pool closes with the application (Nest calls onApplicationShutdown on its providers).
  */
@@ -52,6 +59,8 @@ export class QuoteCall implements OnApplicationShutdown {
     });
     const adapter = undiciAdapter(this.pool.dispatcher, {
       freshConnection: (origin) => this.pool.freshConnection(origin),
+      hedgeAfterMs: options.hedgeAfterMs || undefined,
+      onHedge: options.onHedge,
     });
     this.http = new HttpService(axios.create({ adapter }));
     this.url = `${options.baseUrl}/api/quote?strength=${QUOTE_STRENGTH}`;
