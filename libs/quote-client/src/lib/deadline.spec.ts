@@ -42,4 +42,22 @@ describe('startDeadline', () => {
     await sleep(BUDGET_MS * 2);
     expect(deadline.signal.aborted).toBe(false);
   });
+
+  it('does not charge the time this thread waited for a CPU', async () => {
+    let waited = 0;
+    const started = performance.now();
+    const deadline = startDeadline(BUDGET_MS, 'timed out', () => waited);
+    const aborted = abortedAt(deadline.signal);
+    await sleep(BUDGET_MS / 2);
+    waited = BUDGET_MS * 0.8; // as if it had waited that long for a CPU
+    expect((await aborted) - started).toBeGreaterThanOrEqual(BUDGET_MS * 1.8 - 2);
+  });
+
+  it('is over after five budgets, however long the thread waits for a CPU', async () => {
+    const started = performance.now();
+    const deadline = startDeadline(BUDGET_MS, 'timed out', () => performance.now() - started);
+    const at = (await abortedAt(deadline.signal)) - started;
+    expect(at).toBeGreaterThanOrEqual(BUDGET_MS * 5 - 2);
+    expect(at).toBeLessThan(BUDGET_MS * 5 + 1_000);
+  });
 });

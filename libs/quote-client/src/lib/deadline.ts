@@ -1,3 +1,5 @@
+import { cpuWaitMs } from './cpu-wait';
+
 export interface Deadline {
   /** Aborts, with a TimeoutError, once the budget is spent. */
   readonly signal: AbortSignal;
@@ -5,28 +7,53 @@ export interface Deadline {
   clear(): void;
 }
 
+/** Whatever is given back, a call is over after this many budgets. */
+const MAX_BUDGETS = 5;
+
 /**
- * An abort signal for a call's time budget that counts the time the call waited, not the time
- * this process did not run. A timer fires late when the process was not scheduled (a busy
- * machine, a paused container) or its event loop was held up, and by then the answer may be in
- * the socket unread, or the request may have gone out only just now: a timer that fires late
- * gives the call back the time it was late, once. A call is then over after at most twice the
- * budget plus the time the process was stalled.
+ * An abort signal for a call's time budget that counts the time the call waited for its peer,
+ * not the time this process could not run:
+ * - the time its event loop's thread waited for a CPU (a busy machine, a container short of its
+ *   CPU share), which the peer did not cause, is not charged;
+ * - a timer that fires late for another reason (a paused container, an event loop held up by
+ *   this process's own work) may find the answer in the socket unread, or the request only just
+ *   sent: it gives the call back the time it was late, once.
+ * Either way a call is over after MAX_BUDGETS budgets.
+ * `waitedMs` is the source of the CPU wait (cpuWaitMs).
  */
-export function startDeadline(budgetMs: number, reason = 'call timed out'): Deadline {
+export function startDeadline(
+  budgetMs: number,
+  reason = 'call timed out',
+  waitedMs: () => number = cpuWaitMs,
+): Deadline {
   const controller = new AbortController();
-  const due = performance.now() + budgetMs;
+  const started = performance.now();
+  const waitedBefore = waitedMs();
+  let firesAt = started + budgetMs;
   let extended = false;
-  const expire = () => {
-    const late = performance.now() - due;
-    if (!extended && late >= 1) {
+  let timer: NodeJS.Timeout;
+  const arm = (ms: number) => {
+    firesAt = performance.now() + ms;
+    timer = setTimeout(expire, ms);
+  };
+  function expire() {
+    const now = performance.now();
+    const elapsed = now - started;
+    const charged = elapsed - (waitedMs() - waitedBefore);
+    const left = budgetMs * MAX_BUDGETS - elapsed;
+    if (left >= 1 && charged < budgetMs - 1) {
+      arm(Math.min(budgetMs - charged, left));
+      return;
+    }
+    const late = now - firesAt;
+    if (left >= 1 && !extended && late >= 1) {
       extended = true;
-      timer = setTimeout(expire, Math.min(late, budgetMs));
+      arm(Math.min(late, budgetMs, left));
       return;
     }
     controller.abort(new DOMException(reason, 'TimeoutError'));
-  };
-  let timer = setTimeout(expire, budgetMs);
+  }
+  timer = setTimeout(expire, budgetMs);
   return {
     signal: controller.signal,
     clear: () => clearTimeout(timer),
