@@ -7,19 +7,11 @@ import {
   type InternalAxiosRequestConfig,
 } from 'axios';
 import { type Dispatcher, errors } from 'undici';
+import { firstResponse, type Won } from './first-response';
+import { HedgeBudget } from './hedge-budget';
 
 const TIMEOUTS = [errors.HeadersTimeoutError, errors.BodyTimeoutError, errors.ConnectTimeoutError];
 
-/** Failures of the connection itself, with no response begun: a retry elsewhere may succeed. */
-const CONNECTION_FAILURES = new Set([
-  'ECONNREFUSED',
-  'ECONNRESET',
-  'EPIPE',
-  'EHOSTUNREACH',
-  'ENETUNREACH',
-  'UND_ERR_SOCKET', // the other side closed the connection
-  'UND_ERR_CLOSED',
-]);
 const IDEMPOTENT = new Set(['GET', 'HEAD']);
 
 export interface UndiciAdapterOptions {
@@ -43,14 +35,6 @@ export interface UndiciAdapterOptions {
 }
 
 /**
- * Hedges are bounded to a share of the requests, so that an origin slow as a whole does not get
- * twice its load: every REQUESTS_PER_HEDGE requests earn one hedge, up to HEDGE_BURST saved,
- * enough for every request in flight when one instance of a few stalls.
- */
-const REQUESTS_PER_HEDGE = 10;
-const HEDGE_BURST = 50;
-
-/**
  * Sends axios requests through an undici dispatcher instead of node:http. axios stays the API
  * (and @nestjs/axios the module); undici's keep-alive pool costs a fraction of what axios's http
  * adapter does per call (see docs/PERFORMANCE.md). Covers what this service asks of axios:
@@ -62,13 +46,7 @@ export function undiciAdapter(
   dispatcher: Dispatcher,
   options: UndiciAdapterOptions = {},
 ): AxiosAdapter {
-  // Counted in requests: a hedge costs REQUESTS_PER_HEDGE of them.
-  let credit = HEDGE_BURST * REQUESTS_PER_HEDGE;
-  const mayHedge = () => {
-    if (credit < REQUESTS_PER_HEDGE) return false;
-    credit -= REQUESTS_PER_HEDGE;
-    return true;
-  };
+  const budget = new HedgeBudget();
   return async (config: InternalAxiosRequestConfig): Promise<AxiosResponse> => {
     const url = requestUrl(config);
     const signal = config.signal as AbortSignal | undefined;
@@ -89,9 +67,9 @@ export function undiciAdapter(
     const second = IDEMPOTENT.has(method) ? options.freshConnection : undefined;
     const hedge =
       second && options.hedgeAfterMs !== undefined
-        ? { afterMs: options.hedgeAfterMs, allowed: mayHedge, onHedge: options.onHedge }
+        ? { afterMs: options.hedgeAfterMs, allowed: () => budget.spend(), onHedge: options.onHedge }
         : undefined;
-    if (hedge) credit = Math.min(HEDGE_BURST * REQUESTS_PER_HEDGE, credit + 1);
+    if (hedge) budget.earn();
     let won: Won;
     try {
       won = await firstResponse(
@@ -111,105 +89,6 @@ export function undiciAdapter(
       void won.fresh?.close();
     }
   };
-}
-
-interface Won {
-  response: Dispatcher.ResponseData;
-  /** The fresh connection it came on, if it did: closed once the body is read. */
-  fresh?: Dispatcher;
-  /** Ends the call's abort signal's hold on the body, once it is read. */
-  detach: () => void;
-}
-
-interface Hedge {
-  afterMs: number;
-  /** Whether the budget has a hedge left, spending it if so. */
-  allowed: () => boolean;
-  onHedge?: () => void;
-}
-
-/**
- * The first response of one or two attempts: the first through `pool`, a second on a fresh
- * connection when the first failed before any response (a retry) or had none after the hedge's
- * delay. The attempt that loses is aborted. Rejects when every attempt made has failed.
- */
-function firstResponse(
-  send: (through: Dispatcher, signal: AbortSignal) => Promise<Dispatcher.ResponseData>,
-  pool: Dispatcher,
-  signal: AbortSignal | undefined,
-  fresh: (() => Dispatcher) | undefined,
-  hedge: Hedge | undefined,
-): Promise<Won> {
-  return new Promise((resolve, reject) => {
-    const attempts: { controller: AbortController; fresh?: Dispatcher }[] = [];
-    let pending = 0;
-    let settled = false;
-    let hedgeTimer: NodeJS.Timeout | undefined;
-    const settle = () => {
-      settled = true;
-      clearTimeout(hedgeTimer);
-    };
-    const start = (through: Dispatcher, freshConnection?: Dispatcher) => {
-      const controller = new AbortController();
-      const attempt = { controller, fresh: freshConnection };
-      attempts.push(attempt);
-      const abort = () => controller.abort(signal?.reason);
-      if (signal?.aborted) abort();
-      else signal?.addEventListener('abort', abort, { once: true });
-      pending += 1;
-      send(through, controller.signal).then(
-        (response) => {
-          pending -= 1;
-          const detach = () => signal?.removeEventListener('abort', abort);
-          if (settled) {
-            detach();
-            response.body.destroy();
-            void freshConnection?.destroy();
-            return;
-          }
-          settle();
-          for (const other of attempts) {
-            if (other === attempt) continue;
-            other.controller.abort();
-            void other.fresh?.destroy();
-          }
-          resolve({ response, fresh: freshConnection, detach });
-        },
-        (error: Error) => {
-          pending -= 1;
-          signal?.removeEventListener('abort', abort);
-          void freshConnection?.destroy();
-          if (settled) return;
-          const code = (error as { code?: string }).code ?? '';
-          if (attempts.length === 1 && CONNECTION_FAILURES.has(code) && startSecond()) return;
-          if (pending > 0) return;
-          settle();
-          reject(error);
-        },
-      );
-    };
-    const startSecond = () => {
-      if (!fresh || attempts.length > 1 || signal?.aborted) return false;
-      clearTimeout(hedgeTimer);
-      const connection = fresh();
-      start(connection, connection);
-      return true;
-    };
-    start(pool);
-    if (hedge) {
-      // Checked again after the event loop's poll phase: an answer that is already in the socket
-      // when a late timer fires is read first, and needs no hedge.
-      hedgeTimer = setTimeout(
-        () =>
-          setImmediate(() => {
-            if (settled || attempts.length > 1 || signal?.aborted || !hedge.allowed()) return;
-            startSecond();
-            hedge.onHedge?.();
-          }),
-        hedge.afterMs,
-      );
-    }
-  });
 }
 
 async function answer(
