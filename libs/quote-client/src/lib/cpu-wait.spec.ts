@@ -29,6 +29,6 @@ describe('cpuWaitMs', () => {
     const waited = cpuWaitMs() - before;
     await Promise.all(workers.map((worker) => worker.terminate()));
     expect(waited).toBeGreaterThan(150);
-    expect(waited).toBeLessThan(600);
+    expect(waited).toBeLessThan(1_000); // milliseconds, not a unit off
   });
 });
