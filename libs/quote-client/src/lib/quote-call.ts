@@ -43,9 +43,10 @@ export function quoteRequestConfig(
 /**
  * The call to quotes-service, built in this one place: @nestjs/axios's HttpService over an axios
  * instance whose adapter sends through undici (libs/axios-undici) on a keep-alive pool renewed
- * by age, each call under a deadline and hedged when its answer is late, with its body checked against the Quote contract. A
- * call answers a Quote or rejects; what to do then is the caller's (accountservice falls back).
- * Its pool closes with the application (Nest calls onApplicationShutdown on its providers).
+ * by age, each call under a deadline and hedged when its answer is late, with its body checked
+ * against the Quote contract. A call answers a Quote or rejects; what to do then is the caller's
+ * (accountservice falls back). Its pool closes with the application (Nest calls
+ * onApplicationShutdown on its providers).
  */
 export class QuoteCall implements OnApplicationShutdown {
   private readonly pool: RenewingPool;
