@@ -39,7 +39,7 @@ export function firstResponse(
   hedge: Hedge | undefined,
 ): Promise<Won> {
   return new Promise((resolve, reject) => {
-    const attempts: { controller: AbortController; fresh?: Dispatcher }[] = [];
+    const attempts: AbortController[] = [];
     let pending = 0;
     let settled = false;
     let hedgeTimer: NodeJS.Timeout | undefined;
@@ -49,8 +49,7 @@ export function firstResponse(
     };
     const start = (through: Dispatcher, freshConnection?: Dispatcher) => {
       const controller = new AbortController();
-      const attempt = { controller, fresh: freshConnection };
-      attempts.push(attempt);
+      attempts.push(controller);
       const abort = () => controller.abort(signal?.reason);
       if (signal?.aborted) abort();
       else signal?.addEventListener('abort', abort, { once: true });
@@ -66,11 +65,8 @@ export function firstResponse(
             return;
           }
           settle();
-          for (const other of attempts) {
-            if (other === attempt) continue;
-            other.controller.abort();
-            void other.fresh?.destroy();
-          }
+          // The other attempt rejects on its abort, and its handler below closes its connection.
+          for (const other of attempts) if (other !== controller) other.abort();
           resolve({ response, fresh: freshConnection, detach });
         },
         (error: Error) => {
