@@ -17,14 +17,11 @@ function spin(ms: number): void {
 
 describe('cpuWaitMs', () => {
   it('stays put while the thread sleeps', async () => {
-    // A thread is running, waiting for a CPU or asleep: whatever the machine's load, the wait
-    // between two readings is at most the time between them that the thread was not asleep.
-    const start = performance.now();
+    // Counted sleep would be the whole second. What is counted is the time the thread was
+    // runnable around the sleep, which a busy machine makes tens of milliseconds, not hundreds.
     const before = cpuWaitMs();
-    await new Promise((resolve) => setTimeout(resolve, 200));
-    const waited = cpuWaitMs() - before;
-    const awake = performance.now() - start - 200;
-    expect(waited).toBeLessThan(awake + 10);
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    expect(cpuWaitMs() - before).toBeLessThan(500);
   });
 
   it('counts the time the thread was ready to run while every CPU ran other threads', async () => {
