@@ -6,11 +6,15 @@ import { join } from 'node:path';
 /** The release the images target built. */
 export const RELEASE = builtRelease();
 
-/** The Prometheus image the images target built or found (a stand-in where no registry answers). */
-export const PROMETHEUS_IMAGE = readFileSync(
-  join(workspaceRoot, 'dist', 'prometheus-image'),
-  'utf8',
-).trim();
+/** An image the images target built or found: a stand-in where no registry answers. */
+function standinImage(name: string): string {
+  return readFileSync(join(workspaceRoot, 'dist', `${name}-image`), 'utf8').trim();
+}
+
+export const PROMETHEUS_IMAGE = standinImage('prometheus');
+export const ALERTMANAGER_IMAGE = standinImage('alertmanager');
+export const NODE_EXPORTER_IMAGE = standinImage('node-exporter');
+export const EDGE_IMAGE = standinImage('haproxy');
 
 /** The Node.js the images run, as the stand-in base and the Dockerfiles' base have it. */
 export const NODE_VERSION = readFileSync(join(workspaceRoot, '.node-version'), 'utf8').trim();
