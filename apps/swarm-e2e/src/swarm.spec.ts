@@ -28,6 +28,8 @@ import {
 } from './support/docker';
 import {
   ACCOUNTSERVICE_PORT,
+  ALERTMANAGER_IMAGE,
+  NODE_EXPORTER_IMAGE,
   NODE_VERSION,
   PROMETHEUS_IMAGE,
   PROMETHEUS_PORT,
@@ -245,6 +247,8 @@ onEngine('the landscape on a real Docker Swarm', () => {
         LANDSCAPE_STACK: STACK,
         PROMETHEUS_IMAGE,
         PROMETHEUS_PORT: String(PROMETHEUS_PORT),
+        ALERTMANAGER_IMAGE,
+        NODE_EXPORTER_IMAGE,
       },
       [MONITORING_FILE],
     );
@@ -291,11 +295,36 @@ onEngine('the landscape on a real Docker Swarm', () => {
     expect(
       series.find((s) => s.metric.service === ACCOUNTS && Number(s.value[1]) > 100),
     ).toBeDefined();
-    const targets = await getJson<{
-      data: { activeTargets: Array<{ health: string; labels: { service: string } }> };
-    }>(`${PROMETHEUS}/api/v1/targets?state=active`);
-    expect(targets.body.data.activeTargets.map((t) => t.health)).toEqual(
-      targets.body.data.activeTargets.map(() => 'up'),
+    // The monitoring stack's own targets (Alertmanager, node-exporter) too, once scraped.
+    let health: Record<string, string> = {};
+    await waitFor(
+      'every target to be scraped and up',
+      60_000,
+      async () => {
+        const targets = await getJson<{
+          data: {
+            activeTargets: Array<{ health: string; labels: { service: string; task: string } }>;
+          };
+        }>(`${PROMETHEUS}/api/v1/targets?state=active`);
+        health = Object.fromEntries(
+          targets.body.data.activeTargets.map((t) => [
+            `${t.labels.service} ${t.labels.task}`,
+            t.health,
+          ]),
+        );
+        return Object.values(health).every((h) => h === 'up');
+      },
+      DOCKER_POLL_MS,
+    );
+    const services = new Set(Object.keys(health).map((target) => target.split(' ')[0]));
+    expect([...services].sort()).toEqual(
+      [
+        ACCOUNTS,
+        QUOTES,
+        `${STACK}_visualizer`,
+        `${MONITORING}_alertmanager`,
+        `${MONITORING}_node-exporter`,
+      ].sort(),
     );
     let rules: Array<{ name: string; health: string }> = [];
     await waitFor(
