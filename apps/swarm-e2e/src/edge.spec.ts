@@ -164,6 +164,14 @@ async function query(expr: string): Promise<number[]> {
   return data.result.map((series) => Number(series.value[1]));
 }
 
+/** Whether the webhook got QuoteBreakerOpen in a notification of this status. */
+function notified(status: 'firing' | 'resolved'): boolean {
+  return notifications.some(
+    (n) =>
+      n.status === status && n.alerts.some((a) => a.labels['alertname'] === 'QuoteBreakerOpen'),
+  );
+}
+
 /** Whether Alertmanager holds QuoteBreakerOpen as an active alert. */
 async function breakerAlertActive(): Promise<boolean> {
   const filter = encodeURIComponent('alertname="QuoteBreakerOpen"');
@@ -349,12 +357,7 @@ runnable('the production set-up: everything behind one TLS edge', () => {
       await waitFor(
         'the webhook to get QuoteBreakerOpen firing',
         30_000,
-        async () =>
-          notifications.some(
-            (n) =>
-              n.status === 'firing' &&
-              n.alerts.some((a) => a.labels['alertname'] === 'QuoteBreakerOpen'),
-          ),
+        async () => notified('firing'),
         500,
       );
       const firedS = ((Date.now() - scaledDown) / 1000).toFixed(0);
@@ -369,12 +372,7 @@ runnable('the production set-up: everything behind one TLS edge', () => {
       await waitFor(
         'the webhook to get QuoteBreakerOpen resolved',
         90_000,
-        async () =>
-          notifications.some(
-            (n) =>
-              n.status === 'resolved' &&
-              n.alerts.some((a) => a.labels['alertname'] === 'QuoteBreakerOpen'),
-          ),
+        async () => notified('resolved'),
         500,
       );
       summary.push(
