@@ -9,11 +9,25 @@ function fakeEngine() {
   const engine = {
     reads: 0,
     replicas: 1,
+    workerState: 'ready',
     failure: undefined as Error | undefined,
     docker: {
       listNodes: async () => {
         engine.reads++;
-        return [{ ID: 'n1', Spec: { Role: 'manager' }, Status: { State: 'ready' } }];
+        return [
+          {
+            ID: 'n1',
+            Description: { Hostname: 'm1' },
+            Spec: { Role: 'manager' },
+            Status: { State: 'ready' },
+          },
+          {
+            ID: 'n2',
+            Description: { Hostname: 'w1' },
+            Spec: { Role: 'worker' },
+            Status: { State: engine.workerState },
+          },
+        ];
       },
       listServices: async () => [
         { ID: 's1', Spec: { Name: 'svc', Mode: { Replicated: { Replicas: engine.replicas } } } },
@@ -38,13 +52,15 @@ describe('SwarmWatcher', () => {
   let engine: ReturnType<typeof fakeEngine>;
   let watcher: SwarmWatcher;
   let updates: SwarmUpdate[];
+  let registry: Registry;
 
   beforeEach(() => {
     engine = fakeEngine();
+    registry = new Registry();
     watcher = new SwarmWatcher(
       engine as unknown as DockerEngine,
       { pollIntervalMs: 60_000 },
-      new Registry(),
+      registry,
     );
     updates = [];
     watcher.updates.subscribe((update) => updates.push(update));
@@ -71,6 +87,18 @@ describe('SwarmWatcher', () => {
     expect(JSON.parse(watcher.graphJson ?? '')).toMatchObject({
       services: [{ desiredReplicas: 3 }],
     });
+  });
+
+  it('exports each node as ready or not, as the managers see it', async () => {
+    const ready = async () =>
+      (await registry.getSingleMetric('swarm_node_ready')?.get())?.values.map(
+        ({ labels, value }) => `${labels['hostname']} ${labels['role']} ${value}`,
+      );
+    await watcher.refresh();
+    expect(await ready()).toEqual(['m1 manager 1', 'w1 worker 1']);
+    engine.workerState = 'down';
+    await watcher.refresh();
+    expect(await ready()).toEqual(['m1 manager 1', 'w1 worker 0']);
   });
 
   it('folds reads asked for during a read into one more read', async () => {

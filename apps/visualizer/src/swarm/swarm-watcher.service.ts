@@ -6,7 +6,7 @@ import {
   type OnModuleInit,
 } from '@nestjs/common';
 import { type EngineStatus, SWARM_EVENTS } from '@landscape/contracts';
-import { Counter, Histogram, Registry } from 'prom-client';
+import { Counter, Gauge, Histogram, Registry } from 'prom-client';
 import { Subject } from 'rxjs';
 import { type VisualizerConfig, VISUALIZER_CONFIG } from '../config/visualizer.config';
 import { DockerEngine } from './docker-engine';
@@ -43,6 +43,7 @@ export class SwarmWatcher implements OnModuleInit, OnModuleDestroy {
   private stopped = false;
   private readonly readDuration: Histogram<'outcome'>;
   private readonly readErrors: Counter;
+  private readonly nodesReady: Gauge<'hostname' | 'role'>;
 
   constructor(
     private readonly docker: DockerEngine,
@@ -59,6 +60,14 @@ export class SwarmWatcher implements OnModuleInit, OnModuleDestroy {
     this.readErrors = new Counter({
       name: 'engine_read_errors_total',
       help: 'Reads of the swarm that failed or did not answer within DOCKER_TIMEOUT_MS.',
+      registers: [registry],
+    });
+    // The swarm's own view of its nodes, which outlives a lost node's tasks: Swarm removes the
+    // tasks of a node that is down, so no scrape of that node is left to fail.
+    this.nodesReady = new Gauge({
+      name: 'swarm_node_ready',
+      help: 'Each node of the swarm as the managers see it: 1 when ready, 0 when down, unknown or disconnected.',
+      labelNames: ['hostname', 'role'],
       registers: [registry],
     });
   }
@@ -135,7 +144,12 @@ export class SwarmWatcher implements OnModuleInit, OnModuleDestroy {
       return;
     }
     this.setEngine(true);
-    const json = JSON.stringify(toSwarmGraph(state));
+    const graph = toSwarmGraph(state);
+    this.nodesReady.reset();
+    for (const { hostname, role, state: nodeState } of graph.nodes) {
+      this.nodesReady.set({ hostname, role }, nodeState === 'ready' ? 1 : 0);
+    }
+    const json = JSON.stringify(graph);
     if (json !== this.graph && !this.stopped) {
       this.graph = json;
       this.updates$.next({ event: SWARM_EVENTS.graph, json });
