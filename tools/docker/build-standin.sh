@@ -31,7 +31,7 @@ case $name in
     tool=haproxy=haproxy target=/usr/local/sbin/haproxy data=/var/lib/haproxy user=99:99
     changes=('ENV PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin'
       'CMD ["haproxy", "-f", "/usr/local/etc/haproxy/haproxy.cfg"]'
-      'STOPSIGNAL SIGUSR1' 'WORKDIR /var/lib/haproxy')
+      'WORKDIR /var/lib/haproxy')
     ;;
   *)
     echo "build-standin: no stand-in for $name" >&2
@@ -41,7 +41,8 @@ esac
 
 tools/ensure-debian-tools.sh "the $name stand-in" "$tool" >&2
 binary=$(readlink -f "$(command -v "${tool%%=*}")")
-version=$("$binary" --version 2>&1 | grep -oE '[0-9]+\.[0-9]+\.[0-9]+' | head -1)
+# HAProxy has no --version: it prints its usage, with its version, and exits 1.
+version=$({ "$binary" --version 2>&1 || true; } | grep -oE '[0-9]+\.[0-9]+\.[0-9]+' | sed -n 1p)
 image=${2:-landscape/$name:standin-$version}
 if docker image inspect "$image" >/dev/null 2>&1; then
   echo "$image"
