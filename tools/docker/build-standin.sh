@@ -53,6 +53,11 @@ root=$(mktemp -d)
 trap 'rm -rf "$root"' EXIT
 mkdir -p "$root/etc/prometheus" "$root/etc/alertmanager" "$root/usr/local/etc/haproxy" "$root$data" "$root/tmp"
 tools/docker/copy-with-libraries.sh "$binary" "$root" "$target"
+# Debian's Alertmanager reads its notification templates from the package's directory.
+if [[ $name == alertmanager ]]; then
+  mkdir -p "$root/usr/share/prometheus"
+  cp -r /usr/share/prometheus/alertmanager "$root/usr/share/prometheus/"
+fi
 printf 'global:\n  scrape_interval: 15s\n' >"$root/etc/prometheus/prometheus.yml"
 printf 'route:\n  receiver: none\nreceivers:\n  - name: none\n' >"$root/etc/alertmanager/alertmanager.yml"
 printf 'root:x:0:0:root:/root:/sbin/nologin\nhaproxy:x:99:99:haproxy:/var/lib/haproxy:/sbin/nologin\nnobody:x:65534:65534:nobody:/nonexistent:/sbin/nologin\n' >"$root/etc/passwd"

@@ -14,12 +14,20 @@ export interface RunningLoadtest {
   readonly done: Promise<CliRun>;
 }
 
-/** Starts the built load test tool (`nx run loadtest:build`) with these arguments. */
-export function startLoadtest(args: string[], timeoutMs = 600_000): RunningLoadtest {
+/**
+ * Starts the built load test tool (`nx run loadtest:build`) with these arguments, and these
+ * variables over the environment (a test's own process.env is Jest's copy: a child never sees it).
+ */
+export function startLoadtest(
+  args: string[],
+  env: Record<string, string> = {},
+  timeoutMs = 600_000,
+): RunningLoadtest {
   const main = builtMain('loadtest');
   let stopping = false;
   const child = execFile(process.execPath, [main, ...args], {
     cwd: workspaceRoot,
+    env: { ...process.env, ...env },
     timeout: timeoutMs,
     maxBuffer: 16 * 1024 * 1024,
   });
@@ -44,7 +52,7 @@ export function startLoadtest(args: string[], timeoutMs = 600_000): RunningLoadt
 
 /** Runs the built load test tool with these arguments to its end. */
 export function runLoadtest(args: string[], timeoutMs = 60_000): Promise<CliRun> {
-  return startLoadtest(args, timeoutMs).done;
+  return startLoadtest(args, {}, timeoutMs).done;
 }
 
 export interface LoadtestSummary {
