@@ -5,6 +5,10 @@
 #   npm run cluster:deploy
 #   IMAGE_TAG=0.1.0-83dc6e8a1b2c npm run cluster:deploy   # push and deploy a release built before
 #   STACK_FILES="deploy/docker-stack.yml deploy/docker-stack.socket-proxy.yml" npm run cluster:deploy
+#   PRODUCTION=1 npm run cluster:deploy   # the production set-up (tools/docker/deploy-production.sh)
+# With PRODUCTION set, the images named by EDGE_IMAGE, PROMETHEUS_IMAGE, ALERTMANAGER_IMAGE and
+# NODE_EXPORTER_IMAGE (stand-ins of tools/docker/build-standin.sh, say) are pushed as well, and the
+# edge's certificate is for every node's address.
 # This machine's kernel has no IPVS, so the defaults here are dnsrr, host-mode ports and
 # stop-first updates (docs/DEPLOYMENT.md); set ENDPOINT_MODE, PUBLISH_MODE, UPDATE_ORDER to change.
 set -euo pipefail
@@ -21,7 +25,26 @@ for app in $apps; do
   echo "cluster deploy: pushed $prefix/$app:$tag"
 done
 
-DOCKER_HOST=$(node_socket 1) IMAGE_PREFIX=$prefix IMAGE_TAG=$tag \
+if [[ -n ${PRODUCTION:-} ]]; then
+  for variable in EDGE_IMAGE PROMETHEUS_IMAGE ALERTMANAGER_IMAGE NODE_EXPORTER_IMAGE; do
+    image=${!variable:-}
+    [[ -n $image ]] || continue
+    pushed=$prefix/${image##*/}
+    docker tag "$image" "$pushed"
+    docker push --quiet "$pushed" >/dev/null
+    export "$variable=$pushed"
+    echo "cluster deploy: pushed $pushed"
+  done
+fi
+
+export DOCKER_HOST=$(node_socket 1) IMAGE_PREFIX=$prefix IMAGE_TAG=$tag \
   ENDPOINT_MODE=${ENDPOINT_MODE:-dnsrr} PUBLISH_MODE=${PUBLISH_MODE:-host} \
-  UPDATE_ORDER=${UPDATE_ORDER:-stop-first} tools/docker/redeploy.sh
+  UPDATE_ORDER=${UPDATE_ORDER:-stop-first}
+if [[ -n ${PRODUCTION:-} ]]; then
+  addresses=$(for n in $(existing_nodes); do node_address "$n"; done | paste -sd,)
+  export EDGE_HOSTNAMES=${EDGE_HOSTNAMES:-localhost,$addresses}
+  tools/docker/deploy-production.sh
+else
+  tools/docker/redeploy.sh
+fi
 echo "cluster deploy: $tag from $CLUSTER_REGISTRY; DOCKER_HOST=$(node_socket 1) docker stack ps ${STACK_NAME:-landscape}"

@@ -8,6 +8,7 @@ import {
   type LoadtestSummary,
   parseLoadtestSummary,
   startLoadtest,
+  tlsGet,
   waitFor,
 } from '@landscape/testing';
 import { workspaceRoot } from '@nx/devkit';
@@ -30,7 +31,6 @@ import {
   stackEnv,
   VISUALIZER_PORT,
 } from './support/stack-env';
-import { tlsGet } from './support/tls-client';
 
 const STACK = 'landscape-edge';
 const MONITORING = `${STACK}-mon`;

@@ -13,4 +13,5 @@ export * from './lib/service-logs';
 export * from './lib/stub-server';
 export * from './lib/syn-blackhole';
 export * from './lib/timed';
+export * from './lib/tls-get';
 export * from './lib/wait-for';

@@ -1,4 +1,4 @@
-import { builtRelease } from '@landscape/testing';
+import { builtRelease, builtStandin } from '@landscape/testing';
 import { workspaceRoot } from '@nx/devkit';
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -6,15 +6,10 @@ import { join } from 'node:path';
 /** The release the images target built. */
 export const RELEASE = builtRelease();
 
-/** An image the images target built or found: a stand-in where no registry answers. */
-function standinImage(name: string): string {
-  return readFileSync(join(workspaceRoot, 'dist', `${name}-image`), 'utf8').trim();
-}
-
-export const PROMETHEUS_IMAGE = standinImage('prometheus');
-export const ALERTMANAGER_IMAGE = standinImage('alertmanager');
-export const NODE_EXPORTER_IMAGE = standinImage('node-exporter');
-export const EDGE_IMAGE = standinImage('haproxy');
+export const PROMETHEUS_IMAGE = builtStandin('prometheus');
+export const ALERTMANAGER_IMAGE = builtStandin('alertmanager');
+export const NODE_EXPORTER_IMAGE = builtStandin('node-exporter');
+export const EDGE_IMAGE = builtStandin('haproxy');
 
 /** The Node.js the images run, as the stand-in base and the Dockerfiles' base have it. */
 export const NODE_VERSION = readFileSync(join(workspaceRoot, '.node-version'), 'utf8').trim();

@@ -9,3 +9,11 @@ import { join } from 'node:path';
 export function builtRelease(): string {
   return readFileSync(join(workspaceRoot, 'dist', 'release-tag'), 'utf8').trim();
 }
+
+/**
+ * The image the images target built or found for a third-party service (prometheus,
+ * alertmanager, node-exporter, haproxy): a stand-in where no registry answers.
+ */
+export function builtStandin(name: string): string {
+  return readFileSync(join(workspaceRoot, 'dist', `${name}-image`), 'utf8').trim();
+}
