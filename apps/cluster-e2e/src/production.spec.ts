@@ -148,7 +148,9 @@ onCluster(`the production set-up on a ${NODES}-node swarm`, () => {
       ],
       { NODE_EXTRA_CA_CERTS: join(secrets.path, 'ca.pem') },
     );
-    await new Promise((resolve) => setTimeout(resolve, 3_000));
+    // The update starts once the load is steady: past the client's TLS handshakes and the first
+    // requests' warm-up of every service, which are not the update's doing.
+    await new Promise((resolve) => setTimeout(resolve, 10_000));
     const started = Date.now();
     await onManager(['service', 'update', '--detach', '--force', ACCOUNTS]);
     await waitFor(

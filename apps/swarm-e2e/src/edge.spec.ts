@@ -397,7 +397,9 @@ runnable('the production set-up: everything behind one TLS edge', () => {
       ],
       { NODE_EXTRA_CA_CERTS: join(secretsDir, 'ca.pem') },
     );
-    await new Promise((resolve) => setTimeout(resolve, 3_000));
+    // The update starts once the load is steady: past the client's TLS handshakes and the first
+    // requests' warm-up of every service, which are not the update's doing.
+    await new Promise((resolve) => setTimeout(resolve, 10_000));
     const image = `someprefix/accountservice:${RELEASE}-edge-rolled`;
     await docker(['tag', `someprefix/accountservice:${RELEASE}`, image]);
     const started = Date.now();
