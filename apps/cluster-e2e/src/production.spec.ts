@@ -53,6 +53,14 @@ async function operatorJson<T>(url: string): Promise<T> {
   return JSON.parse(answer.text) as T;
 }
 
+/** The value of a Prometheus query through the edge, one number per series. */
+async function query(expr: string): Promise<number[]> {
+  const { data } = await operatorJson<{ data: { result: Array<{ value: [number, string] }> } }>(
+    `${PROMETHEUS_API}/query?query=${encodeURIComponent(expr)}`,
+  );
+  return data.result.map((series) => Number(series.value[1]));
+}
+
 interface Alert {
   labels: Record<string, string>;
   state?: string;
@@ -134,6 +142,28 @@ onCluster(`the production set-up on a ${NODES}-node swarm`, () => {
     expect(answer?.name).toBe('Person_0');
   });
 
+  it("scrapes every node's node-exporter, the edge and Alertmanager, read through the edge", async () => {
+    let nodes: number[] = [];
+    let servers: number[] = [];
+    let alertmanager: number[] = [];
+    await waitFor(
+      'Prometheus to have scraped node-exporter on every node, the edge and Alertmanager',
+      90_000,
+      async () => {
+        nodes = await query(`up{service="${MONITORING}_node-exporter"} == 1`);
+        servers = await query(
+          `haproxy_backend_active_servers{service="${EDGE}",proxy="accountservice"}`,
+        );
+        alertmanager = await query(`up{service="${ALERTMANAGER}"} == 1`);
+        return nodes.length === NODES && servers[0] === 2 && alertmanager.length === 1;
+      },
+      2_000,
+    );
+    summary.push(
+      `Prometheus scrapes node-exporter on ${nodes.length} nodes, the edge (${servers[0]} healthy accountservice tasks) and Alertmanager`,
+    );
+  }, 120_000);
+
   it(`rolls accountservice ×2 (start-first) under ${RATE} req/s through the edge with no error and no fallback quote`, async () => {
     const before = await runningTasks(ACCOUNTS);
     expect(before).toHaveLength(2);
@@ -157,8 +187,13 @@ onCluster(`the production set-up on a ${NODES}-node swarm`, () => {
       'the rolling update to complete',
       240_000,
       async () =>
-        (await onManager(['service', 'inspect', '--format', '{{.UpdateStatus.State}}', ACCOUNTS])) ===
-        'completed',
+        (await onManager([
+          'service',
+          'inspect',
+          '--format',
+          '{{.UpdateStatus.State}}',
+          ACCOUNTS,
+        ])) === 'completed',
       DOCKER_POLL_MS,
     );
     const tookS = ((Date.now() - started) / 1000).toFixed(0);
