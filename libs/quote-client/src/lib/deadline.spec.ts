@@ -38,6 +38,16 @@ describe('startDeadline', () => {
     expect((await aborted) - resumed).toBeGreaterThanOrEqual(BUDGET_MS * 0.9);
   });
 
+  it('gives back the lateness once, also when part of the stall was CPU wait', async () => {
+    let waited = 0;
+    const deadline = startDeadline(BUDGET_MS, 'timed out', () => waited);
+    const aborted = abortedAt(deadline.signal);
+    stall(BUDGET_MS * 3);
+    waited = BUDGET_MS * 2.5; // most of the stall spent waiting for a CPU
+    const resumed = performance.now();
+    expect((await aborted) - resumed).toBeGreaterThanOrEqual(BUDGET_MS * 0.9);
+  });
+
   it('does not abort once cleared', async () => {
     const deadline = startDeadline(BUDGET_MS);
     deadline.clear();

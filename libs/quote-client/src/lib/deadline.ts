@@ -29,26 +29,27 @@ export function startDeadline(
   const controller = new AbortController();
   const started = performance.now();
   const waitedBefore = waitedMs();
+  // The time the call may be charged; raised once, when a timer fires late.
+  let limit = budgetMs;
   let firesAt = started + budgetMs;
   let extended = false;
   let timer: NodeJS.Timeout;
-  const arm = (ms: number) => {
-    firesAt = performance.now() + ms;
-    timer = setTimeout(expire, ms);
-  };
   function expire() {
     const now = performance.now();
     const elapsed = now - started;
     const charged = elapsed - (waitedMs() - waitedBefore);
-    const left = budgetMs * MAX_BUDGETS - elapsed;
-    if (left >= 1 && charged < budgetMs - 1) {
-      arm(Math.min(budgetMs - charged, left));
-      return;
-    }
     const late = now - firesAt;
-    if (left >= 1 && !extended && late >= 1) {
+    // Whatever part of the lateness was CPU wait, the request may only now have gone out: it
+    // gets the lateness (at most a budget) from here, once.
+    if (!extended && late >= 1) {
       extended = true;
-      arm(Math.min(late, budgetMs, left));
+      limit = Math.max(limit, charged + Math.min(late, budgetMs));
+    }
+    const left = budgetMs * MAX_BUDGETS - elapsed;
+    if (left >= 1 && charged < limit - 1) {
+      const ms = Math.min(limit - charged, left);
+      firesAt = now + ms;
+      timer = setTimeout(expire, ms);
       return;
     }
     controller.abort(new DOMException(reason, 'TimeoutError'));
