@@ -10,6 +10,7 @@ import {
   collectPageErrors,
   launchChromium,
   startLoadtest,
+  summaryOfRun,
   waitFor,
   waitForCount,
   waitForText,
@@ -64,12 +65,7 @@ function loadAccounts(nodes: number[], rate: number, durationS: number): Running
 }
 
 async function finished(load: RunningLoadtest): Promise<LoadtestSummary> {
-  const run = await load.done;
-  try {
-    return parseLoadtestSummary(run.stdout);
-  } catch (error) {
-    throw new Error(`${(error as Error).message}\n${run.stderr}`);
-  }
+  return summaryOfRun(await load.done);
 }
 
 const fallbacks = (run: LoadtestSummary) => run.counted[FALLBACK_QUOTE.ipAddress] ?? 0;

@@ -3,8 +3,8 @@ import { makeTempDir } from '@landscape/processes';
 import {
   builtStandin,
   DOCKER_POLL_MS,
-  parseLoadtestSummary,
   startLoadtest,
+  summaryOfRun,
   tlsGet,
   waitFor,
 } from '@landscape/testing';
@@ -198,14 +198,7 @@ onCluster(`the production set-up on a ${NODES}-node swarm`, () => {
     );
     const tookS = ((Date.now() - started) / 1000).toFixed(0);
     await new Promise((resolve) => setTimeout(resolve, 3_000));
-    const { stdout, stderr } = await load.stop();
-    const run = (() => {
-      try {
-        return parseLoadtestSummary(stdout);
-      } catch (error) {
-        throw new Error(`${(error as Error).message}\n${stderr}`);
-      }
-    })();
+    const run = summaryOfRun(await load.stop());
     const fallback = run.counted[FALLBACK_QUOTE.ipAddress] ?? 0;
     const after = await runningTasks(ACCOUNTS);
     summary.push(

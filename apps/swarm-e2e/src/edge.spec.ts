@@ -5,9 +5,8 @@ import {
   docker,
   DOCKER_POLL_MS,
   engineAvailable,
-  type LoadtestSummary,
-  parseLoadtestSummary,
   startLoadtest,
+  summaryOfRun,
   tlsGet,
   waitFor,
 } from '@landscape/testing';
@@ -132,14 +131,6 @@ async function removeAll(): Promise<void> {
 async function account(): Promise<Account | undefined> {
   const answer = await tlsGet(`${ORIGIN}/accounts/10000`, ca).catch(() => undefined);
   return answer?.status === 200 ? (JSON.parse(answer.text) as Account) : undefined;
-}
-
-function summaryOf(stdout: string, stderr: string): LoadtestSummary {
-  try {
-    return parseLoadtestSummary(stdout);
-  } catch (error) {
-    throw new Error(`${(error as Error).message}\n${stderr}`);
-  }
 }
 
 /** The operators' pages, each behind the edge on the port it has without it. */
@@ -414,8 +405,7 @@ runnable('the production set-up: everything behind one TLS edge', () => {
     );
     const tookS = ((Date.now() - started) / 1000).toFixed(0);
     await new Promise((resolve) => setTimeout(resolve, 3_000));
-    const { stdout, stderr } = await load.stop();
-    const run = summaryOf(stdout, stderr);
+    const run = summaryOfRun(await load.stop());
     const fallback = run.counted[FALLBACK_QUOTE.ipAddress] ?? 0;
     summary.push(
       `accountservice ×2 rolled through the edge in ${tookS} s: ${run.requests} requests at ${RATE} req/s, ${run.errors} not 200, ${fallback} with the fallback quote`,

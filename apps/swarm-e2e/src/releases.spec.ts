@@ -1,13 +1,12 @@
 import { type Account, FALLBACK_QUOTE } from '@landscape/contracts';
 import {
-  type CliRun,
   docker,
   DOCKER_POLL_MS,
   engineAvailable,
   getJson,
   type LoadtestSummary,
-  parseLoadtestSummary,
   startLoadtest,
+  summaryOfRun,
   waitFor,
 } from '@landscape/testing';
 import {
@@ -59,14 +58,6 @@ function loadAccounts() {
     '--count-field=quote.ipAddress',
     '--report=tmp/loadtest/swarm-release.html',
   ]);
-}
-
-function summaryOf(run: CliRun): LoadtestSummary {
-  try {
-    return parseLoadtestSummary(run.stdout);
-  } catch (error) {
-    throw new Error(`${(error as Error).message}\n${run.stderr}`);
-  }
 }
 
 function describeLoad(run: LoadtestSummary): string {
@@ -122,7 +113,7 @@ onEngine('releases on a real Docker Swarm', () => {
     );
     const tookS = ((Date.now() - started) / 1000).toFixed(0);
     await new Promise((resolve) => setTimeout(resolve, 3_000));
-    const run = summaryOf(await load.stop());
+    const run = summaryOfRun(await load.stop());
     note(`quotes-service ×2 rolled to ${image} in ${tookS} s: ${describeLoad(run)}`);
     expect(await serviceImage(QUOTES)).toBe(image);
     expect(run.requests).toBeGreaterThan(RATE * 20);
@@ -175,7 +166,7 @@ onEngine('releases on a real Docker Swarm', () => {
       },
       DOCKER_POLL_MS,
     );
-    const run = summaryOf(await load.stop());
+    const run = summaryOfRun(await load.stop());
     note(
       `rollback of quotes-service from a never-healthy release:\n  ${timeline.join('\n  ')}\n  load: ${describeLoad(run)}`,
     );
@@ -215,7 +206,7 @@ onEngine('releases on a real Docker Swarm', () => {
     await new Promise((resolve) => setTimeout(resolve, 2_000));
     probing = false;
     await probe;
-    const run = summaryOf(await load.stop());
+    const run = summaryOfRun(await load.stop());
 
     const answered = probes.filter((p) => p.ok);
     let gapMs = 0;

@@ -76,6 +76,15 @@ export interface Footprint {
 
 const number = (text: string) => Number(text.replace(/,/g, ''));
 
+/** The summary of a finished run; when there is none, the error carries what the tool said. */
+export function summaryOfRun(run: CliRun): LoadtestSummary {
+  try {
+    return parseLoadtestSummary(run.stdout);
+  } catch (error) {
+    throw new Error(`${(error as Error).message}\n${run.stderr}`);
+  }
+}
+
 /** The figures a test checks, read from the tool's one-screen summary. */
 export function parseLoadtestSummary(stdout: string): LoadtestSummary {
   const requests = /^requests +([\d,]+) in /m.exec(stdout);
