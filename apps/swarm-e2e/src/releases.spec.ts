@@ -5,8 +5,10 @@ import {
   engineAvailable,
   getJson,
   type LoadtestSummary,
+  serviceImage,
   startLoadtest,
   summaryOfRun,
+  updateStatus,
   waitFor,
 } from '@landscape/testing';
 import {
@@ -26,27 +28,6 @@ const RATE = 300;
 
 const summary: string[] = [];
 const note = (line: string) => summary.push(line);
-
-interface UpdateStatus {
-  State?: string;
-  Message?: string;
-}
-
-async function updateStatus(service: string): Promise<UpdateStatus> {
-  const json = await docker(['service', 'inspect', '--format', '{{json .UpdateStatus}}', service]);
-  return json === 'null' ? {} : (JSON.parse(json) as UpdateStatus);
-}
-
-async function serviceImage(service: string): Promise<string> {
-  const image = await docker([
-    'service',
-    'inspect',
-    '--format',
-    '{{.Spec.TaskTemplate.ContainerSpec.Image}}',
-    service,
-  ]);
-  return image.split('@')[0];
-}
 
 /** Fixed-rate load on accountservice, counting answers by the source of their quote. */
 function loadAccounts() {

@@ -47,6 +47,36 @@ export async function serviceEnv(
   return entries?.find((entry) => entry.startsWith(`${name}=`))?.slice(name.length + 1);
 }
 
+/** A Swarm service's image as its spec names it, without the digest Swarm pins it to. */
+export async function serviceImage(
+  service: string,
+  env: Record<string, string> = {},
+): Promise<string> {
+  const image = await docker(
+    ['service', 'inspect', '--format', '{{.Spec.TaskTemplate.ContainerSpec.Image}}', service],
+    env,
+  );
+  return image.split('@')[0];
+}
+
+export interface UpdateStatus {
+  /** updating, paused, completed, rollback_started, rollback_paused, rollback_completed */
+  State?: string;
+  Message?: string;
+}
+
+/** Where a Swarm service's last update or rollback stands; {} when it never had one. */
+export async function updateStatus(
+  service: string,
+  env: Record<string, string> = {},
+): Promise<UpdateStatus> {
+  const json = await docker(
+    ['service', 'inspect', '--format', '{{json .UpdateStatus}}', service],
+    env,
+  );
+  return json === 'null' ? {} : (JSON.parse(json) as UpdateStatus);
+}
+
 /** Whether a Docker engine answers the docker CLI here. */
 export function engineAvailable(): boolean {
   try {
