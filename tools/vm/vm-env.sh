@@ -1,0 +1,41 @@
+# The QEMU guest that runs the stack on a stock kernel and a current engine (sourced by
+# build-image.sh, up.sh, deploy.sh and down.sh): Debian's own kernel and docker.io, with IPVS, so
+# the stack's defaults (virtual IPs, the routing mesh, start-first updates) run as on a real node.
+VM_SUITE=trixie
+VM_MIRROR=${VM_MIRROR:-http://deb.debian.org/debian}
+VM_PACKAGES=linux-image-amd64,docker.io,docker-cli,systemd-sysv,udev,kmod,iproute2
+# Built images, one directory per content key (build-image.sh); only the current one is kept.
+VM_CACHE=/var/cache/landscape-vm
+# What one running guest owns: its disk overlay, the registry's data, pids, the console log.
+VM_RUN=/var/lib/landscape-vm
+VM_MEMORY_MB=${VM_MEMORY_MB:-4096}
+VM_CPUS=${VM_CPUS:-2}
+# Every forwarded port is bound to the host's loopback only.
+VM_DOCKER_PORT=23750 # the guest engine's API, unauthenticated: never beyond 127.0.0.1
+VM_ACCOUNTS_PORT=26767
+VM_VISUALIZER_PORT=26969
+# Debian's docker-registry on the host; QEMU's user network shows the host's loopback to the
+# guest as 10.0.2.2.
+VM_REGISTRY=127.0.0.1:5055
+VM_REGISTRY_IN_GUEST=10.0.2.2:5055
+VM_GUEST_ADDRESS=10.0.2.15
+# The overlays' own address pool: Docker's default (10.0.0.0/8) would hand out 10.0.2.0/24,
+# the user network's, and the guest would lose its route to the registry.
+VM_OVERLAY_POOL=10.214.0.0/16
+# Emulated CPUs (TCG) run the guest many times slower than the host: health checks, update
+# monitors and quote timeouts stretched to fit, for deploy.sh to set when there is no KVM.
+VM_TCG_STACK_ENV="HEALTHCHECK_INTERVAL=15s HEALTHCHECK_TIMEOUT=10s HEALTHCHECK_START_PERIOD=30s UPDATE_MONITOR=90s QUOTES_TIMEOUT_MS=3000 QUOTES_HEDGE_AFTER_MS=1000 VISUALIZER_POLL_INTERVAL_MS=10000"
+
+vm_docker() { docker -H "tcp://127.0.0.1:$VM_DOCKER_PORT" "$@"; }
+
+# Sends SIGTERM to a process and waits up to `seconds` for it to end, then SIGKILL.
+vm_stop_process() {
+  local pid=$1 seconds=$2
+  [[ -n $pid ]] && kill -0 "$pid" 2>/dev/null || return 0
+  kill -TERM "$pid" 2>/dev/null
+  for _ in $(seq $((seconds * 5))); do
+    kill -0 "$pid" 2>/dev/null || return 0
+    sleep 0.2
+  done
+  kill -KILL "$pid" 2>/dev/null
+}
