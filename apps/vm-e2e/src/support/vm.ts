@@ -1,0 +1,103 @@
+import { builtRelease, docker, engineAvailable } from '@landscape/testing';
+import { workspaceRoot } from '@nx/devkit';
+import { execFile, execFileSync } from 'node:child_process';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+
+const run = promisify(execFile);
+
+/**
+ * The guest's layout, read from tools/vm/vm-env.sh, which the scripts that boot it source: the
+ * forwarded ports, the registry by its two names, and the guest's own address.
+ */
+function readLayout() {
+  const names = [
+    'VM_DOCKER_PORT',
+    'VM_ACCOUNTS_PORT',
+    'VM_VISUALIZER_PORT',
+    'VM_REGISTRY',
+    'VM_REGISTRY_IN_GUEST',
+    'VM_GUEST_ADDRESS',
+    'VM_RUN',
+  ] as const;
+  const values = execFileSync(
+    'bash',
+    ['-c', `source tools/vm/vm-env.sh\n${names.map((name) => `echo "$${name}"`).join('\n')}`],
+    { cwd: workspaceRoot, encoding: 'utf8' },
+  )
+    .trim()
+    .split('\n');
+  return Object.fromEntries(names.map((name, i) => [name, values[i]])) as Record<
+    (typeof names)[number],
+    string
+  >;
+}
+
+const layout = readLayout();
+export const GUEST_DOCKER_HOST = `tcp://127.0.0.1:${layout.VM_DOCKER_PORT}`;
+export const ACCOUNTS_URL = `http://127.0.0.1:${layout.VM_ACCOUNTS_PORT}`;
+export const VISUALIZER_URL = `http://127.0.0.1:${layout.VM_VISUALIZER_PORT}`;
+export const GUEST_ADDRESS = layout.VM_GUEST_ADDRESS;
+export const VM_RUN = layout.VM_RUN;
+export const FORWARDED_PORTS = [
+  layout.VM_DOCKER_PORT,
+  layout.VM_ACCOUNTS_PORT,
+  layout.VM_VISUALIZER_PORT,
+  layout.VM_REGISTRY.split(':')[1],
+];
+/** An image in the guest's registry: pushed by the host under one name, pulled by the guest under the other. */
+export const registryImage = (app: string, tag: string) => ({
+  pushed: `${layout.VM_REGISTRY}/landscape/${app}:${tag}`,
+  pulled: `${layout.VM_REGISTRY_IN_GUEST}/landscape/${app}:${tag}`,
+});
+
+/** The release the images target built. */
+export const RELEASE = builtRelease();
+
+/** Root, and an engine on the host to build and push from: what up.sh needs. */
+export function vmAvailable(): boolean {
+  return process.getuid?.() === 0 && engineAvailable();
+}
+
+/** Runs tools/vm/<script>.sh; rejects with its output when it fails. */
+export async function vmScript(
+  script: 'up' | 'deploy' | 'down',
+  env: Record<string, string> = {},
+): Promise<string> {
+  try {
+    const { stdout } = await run(join(workspaceRoot, 'tools', 'vm', `${script}.sh`), [], {
+      cwd: workspaceRoot,
+      env: { ...process.env, ...env },
+      maxBuffer: 16 * 1024 * 1024,
+    });
+    return stdout.trim();
+  } catch (error) {
+    const { stdout, stderr, message } = error as {
+      stdout?: string;
+      stderr?: string;
+      message: string;
+    };
+    throw new Error(`tools/vm/${script}.sh failed: ${message}\n${stdout}\n${stderr}`);
+  }
+}
+
+/** The host's docker CLI against the guest's engine. */
+export const inGuest = (args: string[]) => docker(args, { DOCKER_HOST: GUEST_DOCKER_HOST });
+
+/** What is left of the guest on this machine: each entry names a leftover. */
+export async function vmLeftovers(): Promise<string[]> {
+  const output = async (command: string, args: string[]) => {
+    try {
+      return (await run(command, args)).stdout;
+    } catch (error) {
+      return (error as { stdout?: string }).stdout ?? '';
+    }
+  };
+  const lines = (text: string) => text.split('\n').filter((line) => line.trim() !== '');
+  const ports = FORWARDED_PORTS.map((port) => `sport = :${port}`).join(' or ');
+  return [
+    ...lines(await output('pgrep', ['-af', 'landscape-vm'])).map((line) => `process ${line}`),
+    ...lines(await output('ss', ['-Hltn', `( ${ports} )`])).map((line) => `listening ${line}`),
+    ...lines(await output('ls', ['-d', VM_RUN])).map((line) => `directory ${line}`),
+  ];
+}
