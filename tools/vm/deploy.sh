@@ -23,10 +23,12 @@ done
 echo "vm deploy: pushed $tag to $VM_REGISTRY"
 # the registry is one, its name two: the host's loopback, and 10.0.2.2 in the guest
 prefix=$VM_REGISTRY_IN_GUEST/landscape
+pulls=()
 for app in $apps; do
   vm_docker pull --quiet "$prefix/$app:$tag" >/dev/null &
+  pulls+=($!)
 done
-wait
+for pull in "${pulls[@]}"; do wait "$pull"; done # set -e: a failed pull ends the deploy
 echo "vm deploy: the guest pulled $(echo $apps)"
 
 if [[ $(cat "$VM_RUN/accel") == tcg ]]; then

@@ -2,9 +2,10 @@
 # Boots the QEMU guest (build-image.sh) and makes it a one-node swarm, with a registry it pulls
 # from: Debian's stock kernel and docker.io, where IPVS, virtual IPs and the routing mesh work.
 #   tools/vm/up.sh          (npm run vm:up)
-# KVM when /dev/kvm can boot a stock kernel, QEMU's TCG otherwise (one line says which). The
-# guest's engine answers on 127.0.0.1:VM_DOCKER_PORT (`source tools/vm/vm-env.sh; vm_docker
-# info`), the stack's published ports on 127.0.0.1:VM_ACCOUNTS_PORT and :VM_VISUALIZER_PORT.
+# KVM when /dev/kvm can boot a stock kernel, QEMU's TCG otherwise; one line says which, and
+# VM_ACCEL=kvm or tcg chooses. The guest's engine answers on 127.0.0.1:VM_DOCKER_PORT (`source
+# tools/vm/vm-env.sh; vm_docker info`), the stack's published ports on 127.0.0.1:VM_ACCOUNTS_PORT
+# and :VM_VISUALIZER_PORT.
 # Every run boots a fresh copy-on-write overlay of the built disk. Safe to run again: a guest
 # that is up is left as it is; anything else is torn down (down.sh) and booted anew. Needs root.
 set -euo pipefail
