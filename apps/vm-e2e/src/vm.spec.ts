@@ -4,6 +4,7 @@ import {
   DOCKER_POLL_MS,
   getJson,
   type LoadtestSummary,
+  type RunningLoadtest,
   serviceImage,
   startLoadtest,
   summaryOfRun,
@@ -88,6 +89,14 @@ function loadAccounts(rate: number, durationS: number) {
     `--baseUrl=${ACCOUNTS_URL}`,
     '--count-field=quote.ipAddress',
   ]);
+}
+
+/** Stops a load run: its summary, and the tool's own line of errors by kind when any failed. */
+async function stopLoad(load: RunningLoadtest) {
+  const output = await load.stop();
+  const run = summaryOfRun(output);
+  const errorKinds = run.errors > 0 ? ` (${/^errors +(.*)$/m.exec(output.stdout)?.[1]})` : '';
+  return { run, errorKinds };
 }
 
 const fallbacks = (run: LoadtestSummary) => run.counted[FALLBACK_QUOTE.ipAddress] ?? 0;
@@ -248,9 +257,9 @@ onVm("the stack's defaults in a QEMU guest: a stock kernel and a current engine"
     await inGuest(['service', 'update', '--detach', '--force', ACCOUNTS]);
     await waitForUpdate(ACCOUNTS, 'completed', 480_000);
     const tookS = seconds(since);
-    const run = summaryOfRun(await load.stop());
+    const { run, errorKinds } = await stopLoad(load);
     note(
-      `update: accountservice ×2 start-first in ${tookS} s at ${RATE} req/s: ${describeLoad(run)}`,
+      `update: accountservice ×2 start-first in ${tookS} s at ${RATE} req/s: ${describeLoad(run)}${errorKinds}`,
     );
     const history = await taskHistory(ACCOUNTS);
     expect(history.filter((line) => / (Failed|Rejected) /.test(line))).toEqual([]);
@@ -276,7 +285,7 @@ onVm("the stack's defaults in a QEMU guest: a stock kernel and a current engine"
     await inGuest(['service', 'update', '--detach', '--image', broken.pulled, ACCOUNTS]);
     await waitForUpdate(ACCOUNTS, 'rollback_completed', 480_000);
     const tookS = seconds(since);
-    const run = summaryOfRun(await load.stop());
+    const { run, errorKinds } = await stopLoad(load);
     const failures = await inGuest([
       'service',
       'ps',
@@ -286,7 +295,7 @@ onVm("the stack's defaults in a QEMU guest: a stock kernel and a current engine"
       ACCOUNTS,
     ]);
     note(
-      `rollback: accountservice back from a never-healthy release in ${tookS} s: ${describeLoad(run)}`,
+      `rollback: accountservice back from a never-healthy release in ${tookS} s: ${describeLoad(run)}${errorKinds}`,
     );
     expect(await serviceImage(ACCOUNTS, GUEST)).toBe(good);
     expect(
