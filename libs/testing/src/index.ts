@@ -15,3 +15,4 @@ export * from './lib/syn-blackhole';
 export * from './lib/timed';
 export * from './lib/tls-get';
 export * from './lib/wait-for';
+export * from './lib/workspace-script';

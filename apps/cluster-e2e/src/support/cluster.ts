@@ -1,11 +1,13 @@
-import { builtRelease, docker, engineAvailable } from '@landscape/testing';
+import {
+  builtRelease,
+  docker,
+  engineAvailable,
+  outputOf,
+  workspaceScript,
+} from '@landscape/testing';
 import { workspaceRoot } from '@nx/devkit';
-import { execFile, execFileSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { promisify } from 'node:util';
-
-const run = promisify(execFile);
 
 /** The nodes tools/cluster/up.sh starts by default. */
 export const NODES = 3;
@@ -57,29 +59,11 @@ export function clusterAvailable(): boolean {
 }
 
 /** Runs tools/cluster/<script>.sh; rejects with its output when it fails. */
-export async function clusterScript(
+export const clusterScript = (
   script: 'up' | 'down' | 'deploy' | 'node',
   args: string[] = [],
   env: Record<string, string> = {},
-): Promise<string> {
-  try {
-    const { stdout } = await run(join(workspaceRoot, 'tools', 'cluster', `${script}.sh`), args, {
-      cwd: workspaceRoot,
-      env: { ...process.env, ...env },
-      maxBuffer: 16 * 1024 * 1024,
-    });
-    return stdout.trim();
-  } catch (error) {
-    const { stdout, stderr, message } = error as {
-      stdout?: string;
-      stderr?: string;
-      message: string;
-    };
-    throw new Error(
-      `tools/cluster/${script}.sh ${args.join(' ')} failed: ${message}\n${stdout}\n${stderr}`,
-    );
-  }
-}
+) => workspaceScript(`tools/cluster/${script}.sh`, args, env);
 
 /** The docker CLI against node n's engine. */
 export const onNode = (n: number, args: string[]) => docker(args, { DOCKER_HOST: nodeSocket(n) });
@@ -153,29 +137,22 @@ export async function runningTasks(service: string): Promise<RunningTask[]> {
 
 /** What is left of the cluster on this machine: each entry names a leftover. */
 export async function clusterLeftovers(): Promise<string[]> {
-  const output = async (command: string, args: string[]) => {
-    try {
-      return (await run(command, args)).stdout;
-    } catch (error) {
-      return (error as { stdout?: string }).stdout ?? '';
-    }
-  };
   const lines = (text: string, pattern: RegExp) =>
     text.split('\n').filter((line) => pattern.test(line));
   return [
-    ...lines(await output('ip', ['netns', 'list']), /lscl-/).map((line) => `namespace ${line}`),
-    ...lines(await output('ip', ['-o', 'link', 'show']), /lscl/).map((line) => `link ${line}`),
-    ...lines(await output('iptables', ['-S', 'FORWARD']), /landscape-cluster/).map(
+    ...lines(await outputOf('ip', ['netns', 'list']), /lscl-/).map((line) => `namespace ${line}`),
+    ...lines(await outputOf('ip', ['-o', 'link', 'show']), /lscl/).map((line) => `link ${line}`),
+    ...lines(await outputOf('iptables', ['-S', 'FORWARD']), /landscape-cluster/).map(
       (line) => `iptables ${line}`,
     ),
     ...lines(readFileSync('/proc/mounts', 'utf8'), /landscape-cluster/).map(
       (line) => `mount ${line}`,
     ),
-    ...lines(await output('pgrep', ['-af', 'landscape-cluster']), /\S/).map(
+    ...lines(await outputOf('pgrep', ['-af', 'landscape-cluster']), /\S/).map(
       (line) => `process ${line}`,
     ),
     ...lines(
-      await output('ls', ['-d', '/var/lib/landscape-cluster', `/etc/docker/certs.d/${REGISTRY}`]),
+      await outputOf('ls', ['-d', '/var/lib/landscape-cluster', `/etc/docker/certs.d/${REGISTRY}`]),
       /\S/,
     ).map((line) => `directory ${line}`),
   ];

@@ -1,10 +1,12 @@
-import { builtRelease, docker, engineAvailable } from '@landscape/testing';
+import {
+  builtRelease,
+  docker,
+  engineAvailable,
+  outputOf,
+  workspaceScript,
+} from '@landscape/testing';
 import { workspaceRoot } from '@nx/devkit';
-import { execFile, execFileSync } from 'node:child_process';
-import { join } from 'node:path';
-import { promisify } from 'node:util';
-
-const run = promisify(execFile);
+import { execFileSync } from 'node:child_process';
 
 /**
  * The guest's layout, read from tools/vm/vm-env.sh, which the scripts that boot it source: the
@@ -60,44 +62,19 @@ export function vmAvailable(): boolean {
 }
 
 /** Runs tools/vm/<script>.sh; rejects with its output when it fails. */
-export async function vmScript(
-  script: 'up' | 'deploy' | 'down',
-  env: Record<string, string> = {},
-): Promise<string> {
-  try {
-    const { stdout } = await run(join(workspaceRoot, 'tools', 'vm', `${script}.sh`), [], {
-      cwd: workspaceRoot,
-      env: { ...process.env, ...env },
-      maxBuffer: 16 * 1024 * 1024,
-    });
-    return stdout.trim();
-  } catch (error) {
-    const { stdout, stderr, message } = error as {
-      stdout?: string;
-      stderr?: string;
-      message: string;
-    };
-    throw new Error(`tools/vm/${script}.sh failed: ${message}\n${stdout}\n${stderr}`);
-  }
-}
+export const vmScript = (script: 'up' | 'deploy' | 'down', env: Record<string, string> = {}) =>
+  workspaceScript(`tools/vm/${script}.sh`, [], env);
 
 /** The host's docker CLI against the guest's engine. */
 export const inGuest = (args: string[]) => docker(args, { DOCKER_HOST: GUEST_DOCKER_HOST });
 
 /** What is left of the guest on this machine: each entry names a leftover. */
 export async function vmLeftovers(): Promise<string[]> {
-  const output = async (command: string, args: string[]) => {
-    try {
-      return (await run(command, args)).stdout;
-    } catch (error) {
-      return (error as { stdout?: string }).stdout ?? '';
-    }
-  };
   const lines = (text: string) => text.split('\n').filter((line) => line.trim() !== '');
   const ports = FORWARDED_PORTS.map((port) => `sport = :${port}`).join(' or ');
   return [
-    ...lines(await output('pgrep', ['-af', 'landscape-vm'])).map((line) => `process ${line}`),
-    ...lines(await output('ss', ['-Hltn', `( ${ports} )`])).map((line) => `listening ${line}`),
-    ...lines(await output('ls', ['-d', VM_RUN])).map((line) => `directory ${line}`),
+    ...lines(await outputOf('pgrep', ['-af', 'landscape-vm'])).map((line) => `process ${line}`),
+    ...lines(await outputOf('ss', ['-Hltn', `( ${ports} )`])).map((line) => `listening ${line}`),
+    ...lines(await outputOf('ls', ['-d', VM_RUN])).map((line) => `directory ${line}`),
   ];
 }
