@@ -57,18 +57,7 @@ wait_for_engine() {
   return 1
 }
 
-# Sends SIGTERM to a process and waits up to `seconds` for it to end, then SIGKILL. No pid, or
-# a process that is gone already, is fine.
-stop_process() {
-  local pid=$1 seconds=$2
-  [[ -n $pid ]] && kill -0 "$pid" 2>/dev/null || return 0
-  kill -TERM "$pid" 2>/dev/null
-  for _ in $(seq $((seconds * 5))); do
-    kill -0 "$pid" 2>/dev/null || return 0
-    sleep 0.2
-  done
-  kill -KILL "$pid" 2>/dev/null
-}
+source tools/stop-process.sh
 
 # Stops node n's engine as a lost machine would go: its tasks' containers go with it.
 stop_engine() {

@@ -8,8 +8,8 @@ cd "$(dirname "$0")/../.."
 source tools/vm/vm-env.sh
 [[ $(id -u) -eq 0 ]] || { echo "vm down: needs root" >&2; exit 1; }
 
-vm_stop_process "$(cat "$VM_RUN/qemu.pid" 2>/dev/null)" 10
-vm_stop_process "$(cat "$VM_RUN/registry.pid" 2>/dev/null)" 10
+stop_process "$(cat "$VM_RUN/qemu.pid" 2>/dev/null)" 10
+stop_process "$(cat "$VM_RUN/registry.pid" 2>/dev/null)" 10
 # a QEMU or registry whose pid file went away
 pkill -KILL -f -- '-name landscape-vm ' 2>/dev/null
 pkill -KILL -f -- "docker-registry serve $VM_RUN/" 2>/dev/null

@@ -28,14 +28,4 @@ VM_TCG_STACK_ENV="HEALTHCHECK_INTERVAL=15s HEALTHCHECK_TIMEOUT=10s HEALTHCHECK_S
 
 vm_docker() { docker -H "tcp://127.0.0.1:$VM_DOCKER_PORT" "$@"; }
 
-# Sends SIGTERM to a process and waits up to `seconds` for it to end, then SIGKILL.
-vm_stop_process() {
-  local pid=$1 seconds=$2
-  [[ -n $pid ]] && kill -0 "$pid" 2>/dev/null || return 0
-  kill -TERM "$pid" 2>/dev/null
-  for _ in $(seq $((seconds * 5))); do
-    kill -0 "$pid" 2>/dev/null || return 0
-    sleep 0.2
-  done
-  kill -KILL "$pid" 2>/dev/null
-}
+source tools/stop-process.sh
