@@ -16,7 +16,7 @@ import { join } from 'node:path';
 import {
   ACCOUNTS_URL,
   GUEST_ADDRESS,
-  GUEST_DOCKER_HOST,
+  GUEST_ENGINE,
   inGuest,
   RELEASE,
   registryImage,
@@ -31,7 +31,6 @@ const STACK = 'landscape';
 const ACCOUNTS = `${STACK}_accountservice`;
 const QUOTES = `${STACK}_quotes-service`;
 const VISUALIZER = `${STACK}_visualizer`;
-const GUEST = { DOCKER_HOST: GUEST_DOCKER_HOST };
 // Emulated CPUs: a few requests a second already keep the guest busy while a task starts.
 const RATE = 3;
 
@@ -120,7 +119,7 @@ async function waitForUpdate(service: string, state: string, timeoutMs: number) 
   await waitFor(
     `${service}'s update to be ${state}`,
     timeoutMs,
-    async () => (await updateStatus(service, GUEST)).State === state,
+    async () => (await updateStatus(service, GUEST_ENGINE)).State === state,
     DOCKER_POLL_MS,
   );
 }
@@ -271,7 +270,7 @@ onVm("the stack's defaults in a QEMU guest: a stock kernel and a current engine"
   }, 600_000);
 
   it('rolls accountservice back by itself from a release whose tasks never turn healthy', async () => {
-    const good = await serviceImage(ACCOUNTS, GUEST);
+    const good = await serviceImage(ACCOUNTS, GUEST_ENGINE);
     const broken = registryImage('accountservice', `${RELEASE}-never-healthy`);
     // Built from the release: it starts, but never listens, so its health check fails.
     await docker(
@@ -297,7 +296,7 @@ onVm("the stack's defaults in a QEMU guest: a stock kernel and a current engine"
     note(
       `rollback: accountservice back from a never-healthy release in ${tookS} s: ${describeLoad(run)}${errorKinds}`,
     );
-    expect(await serviceImage(ACCOUNTS, GUEST)).toBe(good);
+    expect(await serviceImage(ACCOUNTS, GUEST_ENGINE)).toBe(good);
     expect(
       failures.split('\n').some((line) => line.startsWith(broken.pulled) && /unhealthy/.test(line)),
     ).toBe(true);

@@ -36,7 +36,8 @@ function readLayout() {
 }
 
 const layout = readLayout();
-export const GUEST_DOCKER_HOST = `tcp://127.0.0.1:${layout.VM_DOCKER_PORT}`;
+/** The variables that point the docker CLI at the guest's engine. */
+export const GUEST_ENGINE = { DOCKER_HOST: `tcp://127.0.0.1:${layout.VM_DOCKER_PORT}` };
 export const ACCOUNTS_URL = `http://127.0.0.1:${layout.VM_ACCOUNTS_PORT}`;
 export const VISUALIZER_URL = `http://127.0.0.1:${layout.VM_VISUALIZER_PORT}`;
 export const GUEST_ADDRESS = layout.VM_GUEST_ADDRESS;
@@ -66,7 +67,7 @@ export const vmScript = (script: 'up' | 'deploy' | 'down', env: Record<string, s
   workspaceScript(`tools/vm/${script}.sh`, [], env);
 
 /** The host's docker CLI against the guest's engine. */
-export const inGuest = (args: string[]) => docker(args, { DOCKER_HOST: GUEST_DOCKER_HOST });
+export const inGuest = (args: string[]) => docker(args, GUEST_ENGINE);
 
 /** What is left of the guest on this machine: each entry names a leftover. */
 export async function vmLeftovers(): Promise<string[]> {
