@@ -1,5 +1,12 @@
 import type { Account } from '@landscape/contracts';
-import { errorBodyProblems, getJson, sendJson, startStubServer, timed, waitFor } from '@landscape/testing';
+import {
+  errorBodyProblems,
+  getJson,
+  sendJson,
+  startStubServer,
+  timed,
+  waitFor,
+} from '@landscape/testing';
 import { freePort, makeTempDir, spawnService } from '@landscape/processes';
 import { Level } from 'level';
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -23,6 +30,20 @@ async function halfSentRequest(
     socket.on('error', () => undefined);
   });
   return { socket, received };
+}
+
+/** A raw HTTP/1.1 connection that asks for nothing about keep-alive: it stays open by default. */
+async function keptAliveConnection(url: string) {
+  const socket = connect(Number(new URL(url).port), '127.0.0.1');
+  let received = '';
+  socket.setEncoding('utf8').on('data', (chunk: string) => (received += chunk));
+  const closed = new Promise((resolve) => socket.once('close', resolve));
+  await new Promise((resolve) => socket.once('connect', resolve));
+  return {
+    send: (path: string) => socket.write(`GET ${path} HTTP/1.1\r\nhost: a\r\n\r\n`),
+    answers: () => received.split(/(?=HTTP\/1\.1 )/).filter(Boolean),
+    closed,
+  };
 }
 
 const asRoot = process.getuid?.() === 0 || process.env['CI'] === 'true';
@@ -90,6 +111,37 @@ describe('accountservice start and stop', () => {
     expect(answers[1]).toMatch(/^connection: close$/im);
     expect(answers[1]).toContain('"name":"Person_7"');
     await slowQuotes.close();
+    account.dataDir.remove();
+  });
+
+  it('drains for SHUTDOWN_DRAIN_MS: an idle kept-alive connection and a new one are served, with `Connection: close`', async () => {
+    const account = await startAccountService({ SHUTDOWN_DRAIN_MS: '3000' });
+    const idle = await keptAliveConnection(account.url);
+    idle.send('/accounts/10001');
+    await waitFor('the first answer', 5_000, () => idle.answers().length === 1);
+
+    const stopped = account.service.stop('SIGTERM');
+    await waitFor('the shutdown to begin', 5_000, () =>
+      account.service.stdout.includes('SIGTERM received'),
+    );
+    // The connection sat idle as the signal came: closed at once, this request would get a reset.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    idle.send('/accounts/10002');
+    const fresh = await keptAliveConnection(account.url);
+    fresh.send('/accounts/10003');
+    await Promise.all([idle.closed, fresh.closed]);
+    expect(await stopped).toEqual({ code: 0, signal: null });
+
+    const [before, during] = idle.answers();
+    expect([before, during, ...fresh.answers()].map((answer) => answer.slice(0, 12))).toEqual([
+      'HTTP/1.1 200',
+      'HTTP/1.1 200',
+      'HTTP/1.1 200',
+    ]);
+    expect(before).not.toMatch(/^connection: close\r$/im);
+    expect(during).toMatch(/^connection: close\r$/im);
+    expect(during).toContain('"name":"Person_2"');
+    expect(fresh.answers()[0]).toMatch(/^connection: close\r$/im);
     account.dataDir.remove();
   });
 

@@ -10,7 +10,12 @@ describe('loadConfig', () => {
   it('has the documented defaults', () => {
     const config = loadConfig({ DATA_DIR: dir.path });
     expect(config).toEqual({
-      server: { port: 6767, shutdownTimeoutMs: 10_000, maxConnections: defaultMaxConnections() },
+      server: {
+        port: 6767,
+        shutdownTimeoutMs: 10_000,
+        shutdownDrainMs: 5_000,
+        maxConnections: defaultMaxConnections(),
+      },
       dataDir: dir.path,
       quotes: {
         baseUrl: 'http://localhost:8080',
@@ -37,6 +42,7 @@ describe('loadConfig', () => {
     const config = loadConfig({
       PORT: '7000',
       SHUTDOWN_TIMEOUT_MS: '2000',
+      SHUTDOWN_DRAIN_MS: '1000',
       MAX_CONNECTIONS: '300',
       DATA_DIR: dir.path,
       QUOTES_SERVICE_URL: 'http://quotes-service:8080',
@@ -46,7 +52,12 @@ describe('loadConfig', () => {
       QUOTES_CONNECTION_MAX_AGE_MS: '60000',
       QUOTES_HEDGE_AFTER_MS: '0',
     });
-    expect(config.server).toEqual({ port: 7000, shutdownTimeoutMs: 2000, maxConnections: 300 });
+    expect(config.server).toEqual({
+      port: 7000,
+      shutdownTimeoutMs: 2000,
+      shutdownDrainMs: 1000,
+      maxConnections: 300,
+    });
     expect(config.quotes).toEqual({
       baseUrl: 'http://quotes-service:8080',
       timeoutMs: 150,

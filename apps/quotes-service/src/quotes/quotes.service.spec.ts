@@ -5,7 +5,7 @@ import { QuotesService } from './quotes.service';
 
 describe('QuotesService', () => {
   const service = new QuotesService({
-    server: { port: 8080, shutdownTimeoutMs: 10_000, maxConnections: 1024 },
+    server: { port: 8080, shutdownTimeoutMs: 10_000, shutdownDrainMs: 5_000, maxConnections: 1024 },
   });
 
   it('answers an attributed catalog quote, naming this instance', () => {

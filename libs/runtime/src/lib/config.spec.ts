@@ -91,16 +91,21 @@ describe('withoutCredentials', () => {
 });
 
 describe('readServerConfig', () => {
-  it('reads PORT, SHUTDOWN_TIMEOUT_MS and MAX_CONNECTIONS, with a 10 s shutdown by default', () => {
+  it('reads PORT, SHUTDOWN_TIMEOUT_MS, SHUTDOWN_DRAIN_MS and MAX_CONNECTIONS, with a 10 s shutdown and a 5 s drain by default', () => {
     expect(readServerConfig({}, 8080)).toEqual({
       port: 8080,
       shutdownTimeoutMs: 10_000,
+      shutdownDrainMs: 5_000,
       maxConnections: defaultMaxConnections(),
     });
     expect(
-      readServerConfig({ PORT: '1', SHUTDOWN_TIMEOUT_MS: '0', MAX_CONNECTIONS: '500' }, 8080),
-    ).toEqual({ port: 1, shutdownTimeoutMs: 0, maxConnections: 500 });
+      readServerConfig(
+        { PORT: '1', SHUTDOWN_TIMEOUT_MS: '0', SHUTDOWN_DRAIN_MS: '0', MAX_CONNECTIONS: '500' },
+        8080,
+      ),
+    ).toEqual({ port: 1, shutdownTimeoutMs: 0, shutdownDrainMs: 0, maxConnections: 500 });
     expect(() => readServerConfig({ SHUTDOWN_TIMEOUT_MS: '-1' }, 1)).toThrow('SHUTDOWN_TIMEOUT_MS');
+    expect(() => readServerConfig({ SHUTDOWN_DRAIN_MS: 'soon' }, 1)).toThrow('SHUTDOWN_DRAIN_MS');
     expect(() => readServerConfig({ MAX_CONNECTIONS: '0' }, 1)).toThrow('MAX_CONNECTIONS');
   });
 });

@@ -36,8 +36,10 @@ export function readPort(env: Env, name: string, fallback: number): number {
 /** What runService needs of every service's configuration. */
 export interface ServerConfig {
   port: number;
-  /** How long a shutdown waits for requests in flight before it closes their connections. */
+  /** How long a shutdown takes, its drain included, before it closes the connections left. */
   shutdownTimeoutMs: number;
+  /** How long a shutdown keeps serving, each answer asking to close its connection (drainConnections). */
+  shutdownDrainMs: number;
   /** The most connections held at once (limitConnections). */
   maxConnections: number;
 }
@@ -46,6 +48,7 @@ export function readServerConfig(env: Env, defaultPort: number): ServerConfig {
   return {
     port: readPort(env, 'PORT', defaultPort),
     shutdownTimeoutMs: readInteger(env, 'SHUTDOWN_TIMEOUT_MS', 10_000, { min: 0, max: 600_000 }),
+    shutdownDrainMs: readInteger(env, 'SHUTDOWN_DRAIN_MS', 5_000, { min: 0, max: 600_000 }),
     maxConnections: readInteger(env, 'MAX_CONNECTIONS', defaultMaxConnections(), {
       min: 1,
       max: 100_000,

@@ -6,6 +6,7 @@ import pino, { type Logger } from 'pino';
 import { Counter, Registry } from 'prom-client';
 import { requestIdOf } from './call-context';
 import type { ServerConfig } from './config';
+import { drainConnections } from './connection-drain';
 import { limitConnections } from './connection-limit';
 import { clientErrorHandler, ErrorContractFilter, frameworkErrors } from './error-contract';
 import { createLogger, PinoNestLogger, type ServiceLogger } from './logger';
@@ -51,9 +52,10 @@ export function serviceRootModule(module: DynamicModule | Type): DynamicModule {
 
 /**
  * Starts a NestJS service on Fastify at 0.0.0.0:port and closes it gracefully on SIGTERM/SIGINT:
- * stop accepting connections, let in-flight requests finish for up to shutdownTimeoutMs, then
- * close the connections that remain, run the shutdown hooks, exit 0. A second signal exits at
- * once. A failure at start prints one line naming the service and exits 1.
+ * drain for up to shutdownDrainMs (drainConnections), stop accepting connections, let in-flight
+ * requests finish until shutdownTimeoutMs after the signal, then close the connections that
+ * remain, run the shutdown hooks, exit 0. A second signal exits at once. A failure at start
+ * prints one line naming the service and exits 1.
  */
 export async function runService(
   name: string,
@@ -61,12 +63,13 @@ export async function runService(
 ): Promise<NestFastifyApplication> {
   let port: number | undefined;
   let app: NestFastifyApplication;
-  let shutdownTimeoutMs: number;
+  let server: ServerConfig;
   let log: ServiceLogger;
   try {
     log = createLogger(name, process.env);
     const definition = define();
-    ({ port, shutdownTimeoutMs } = definition.server);
+    server = definition.server;
+    port = server.port;
     app = await createServiceApp(definition, log.logger);
     limitConnectionsOf(app, definition.server.maxConnections, log.logger);
     serveBuiltDocument(app);
@@ -78,7 +81,7 @@ export async function runService(
     process.exit(1);
   }
   log.logger.info({ port }, `Starting HTTP service at ${port}`);
-  closeOnSignals(app, log, shutdownTimeoutMs);
+  closeOnSignals(app, log, server);
   return app;
 }
 
@@ -158,7 +161,7 @@ function describeStartupFailure(error: unknown, port: number | undefined): strin
 function closeOnSignals(
   app: NestFastifyApplication,
   log: ServiceLogger,
-  shutdownTimeoutMs: number,
+  { shutdownTimeoutMs, shutdownDrainMs }: ServerConfig,
 ) {
   const { logger } = log;
   const exit = (code: number) => {
@@ -184,17 +187,19 @@ function closeOnSignals(
         exit(1);
       }, FORCED_CLOSE_GRACE_MS).unref();
     }, shutdownTimeoutMs);
-    app.close().then(
-      () => {
-        clearTimeout(deadline);
-        logger.info('shut down');
-        exit(0);
-      },
-      (error: Error) => {
-        logger.error({ err: error }, `shutdown failed: ${error.message}`);
-        exit(1);
-      },
-    );
+    drainConnections(app.getHttpServer(), Math.min(shutdownDrainMs, shutdownTimeoutMs))
+      .then(() => app.close())
+      .then(
+        () => {
+          clearTimeout(deadline);
+          logger.info('shut down');
+          exit(0);
+        },
+        (error: Error) => {
+          logger.error({ err: error }, `shutdown failed: ${error.message}`);
+          exit(1);
+        },
+      );
   };
   process.on('SIGTERM', close);
   process.on('SIGINT', close);
