@@ -22,9 +22,11 @@ VM_GUEST_ADDRESS=10.0.2.15
 # The overlays' own address pool: Docker's default (10.0.0.0/8) would hand out 10.0.2.0/24,
 # the user network's, and the guest would lose its route to the registry.
 VM_OVERLAY_POOL=10.214.0.0/16
-# Emulated CPUs (TCG) run the guest many times slower than the host: health checks, update
-# monitors and quote timeouts stretched to fit, for deploy.sh to set when there is no KVM.
-VM_TCG_STACK_ENV="HEALTHCHECK_INTERVAL=15s HEALTHCHECK_TIMEOUT=10s HEALTHCHECK_START_PERIOD=30s UPDATE_MONITOR=90s QUOTES_TIMEOUT_MS=3000 QUOTES_HEDGE_AFTER_MS=1000 VISUALIZER_POLL_INTERVAL_MS=10000"
+# Emulated CPUs (TCG) run the guest 20 to 50 times slower than the host, for deploy.sh to set
+# when there is no KVM: the quote timings are the defaults times 20, a cold task's first calls
+# fit in them. A health check starts a node process, the largest share of an idle guest's CPU:
+# one every 30 s per task; after 15 s of grace its 3 retries still give a slow start 105 s.
+VM_TCG_STACK_ENV="HEALTHCHECK_INTERVAL=30s HEALTHCHECK_TIMEOUT=10s HEALTHCHECK_START_PERIOD=15s QUOTES_TIMEOUT_MS=6000 QUOTES_HEDGE_AFTER_MS=2000 VISUALIZER_POLL_INTERVAL_MS=10000"
 
 vm_docker() { docker -H "tcp://127.0.0.1:$VM_DOCKER_PORT" "$@"; }
 
