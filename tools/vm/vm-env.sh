@@ -25,7 +25,7 @@ VM_OVERLAY_POOL=10.214.0.0/16
 # Emulated CPUs (TCG) run the guest 20 to 50 times slower than the host, for deploy.sh to set
 # when there is no KVM: the quote timings are the defaults times 20, a cold task's first calls
 # fit in them. A health check starts a node process, the largest share of an idle guest's CPU:
-# one every 30 s per task; after 15 s of grace its 3 retries still give a slow start 105 s.
+# one every 30 s per task; after 15 s of grace, 3 failed checks still give a slow start 90 s.
 VM_TCG_STACK_ENV="HEALTHCHECK_INTERVAL=30s HEALTHCHECK_TIMEOUT=10s HEALTHCHECK_START_PERIOD=15s QUOTES_TIMEOUT_MS=6000 QUOTES_HEDGE_AFTER_MS=2000 VISUALIZER_POLL_INTERVAL_MS=10000"
 
 vm_docker() { docker -H "tcp://127.0.0.1:$VM_DOCKER_PORT" "$@"; }
