@@ -90,22 +90,17 @@ describe('accountservice start and stop', () => {
       QUOTES_SERVICE_URL: slowQuotes.url,
       QUOTES_TIMEOUT_MS: '2000',
     });
-    const { port } = new URL(account.url);
-    const socket = connect(Number(port), '127.0.0.1');
-    let received = '';
-    socket.setEncoding('utf8').on('data', (chunk: string) => (received += chunk));
-    const closed = new Promise((resolve) => socket.once('close', resolve));
-    await new Promise((resolve) => socket.once('connect', resolve));
-    socket.write('GET /accounts/10006 HTTP/1.1\r\nhost: a\r\n\r\n');
+    const connection = await keptAliveConnection(account.url);
+    connection.send('/accounts/10006');
     await new Promise((resolve) => setTimeout(resolve, 100));
     const stopped = account.service.stop('SIGTERM');
     await waitFor('the shutdown to begin', 5_000, () =>
       account.service.stdout.includes('SIGTERM received'),
     );
-    socket.write('GET /accounts/10007 HTTP/1.1\r\nhost: a\r\n\r\n');
+    connection.send('/accounts/10007');
     expect(await stopped).toEqual({ code: 0, signal: null });
-    await closed;
-    const answers = received.split(/(?=HTTP\/1\.1 )/);
+    await connection.closed;
+    const answers = connection.answers();
     expect(answers).toHaveLength(2);
     expect(answers.map((answer) => answer.slice(0, 12))).toEqual(['HTTP/1.1 200', 'HTTP/1.1 200']);
     expect(answers[1]).toMatch(/^connection: close$/im);

@@ -38,7 +38,7 @@ export interface ServerConfig {
   port: number;
   /** How long a shutdown takes, its drain included, before it closes the connections left. */
   shutdownTimeoutMs: number;
-  /** How long a shutdown keeps serving, each answer asking to close its connection (drainConnections). */
+  /** How long a shutdown first serves on, asking each client to close (drainConnections). */
   shutdownDrainMs: number;
   /** The most connections held at once (limitConnections). */
   maxConnections: number;
