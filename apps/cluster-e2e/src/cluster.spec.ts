@@ -1,11 +1,14 @@
-import { type Account, FALLBACK_QUOTE, type SwarmGraph } from '@landscape/contracts';
+import { type Account, type SwarmGraph } from '@landscape/contracts';
 import {
+  describeLoad,
   DOCKER_POLL_MS,
+  fallbackQuotes,
   getJson,
   type LoadtestSummary,
   parseLoadtestSummary,
   runLoadtest,
   type RunningLoadtest,
+  runningTasks,
   serviceEnv,
   collectPageErrors,
   launchChromium,
@@ -13,6 +16,7 @@ import {
   summaryOfRun,
   waitFor,
   waitForCount,
+  waitForRunning,
   waitForText,
 } from '@landscape/testing';
 import { makeTempDir } from '@landscape/processes';
@@ -23,6 +27,7 @@ import {
   clusterLeftovers,
   clusterNodes,
   clusterScript,
+  MANAGER,
   nodeAddress,
   nodeName,
   nodeNumber,
@@ -32,8 +37,6 @@ import {
   onNode,
   REGISTRY,
   RELEASE,
-  type RunningTask,
-  runningTasks,
 } from './support/cluster';
 
 const STACK = 'landscape-cluster-e2e';
@@ -68,21 +71,6 @@ async function finished(load: RunningLoadtest): Promise<LoadtestSummary> {
   return summaryOfRun(await load.done);
 }
 
-const fallbacks = (run: LoadtestSummary) => run.counted[FALLBACK_QUOTE.ipAddress] ?? 0;
-const describeLoad = (run: LoadtestSummary) =>
-  `${run.requests} requests, ${run.errors} not 200, ${fallbacks(run)} with the fallback quote, slowest ${run.maxMs} ms`;
-
-async function waitForRunning(service: string, replicas: number, timeoutMs = 120_000) {
-  let tasks: RunningTask[] = [];
-  await waitFor(
-    `${service} to run ${replicas} task(s)`,
-    timeoutMs,
-    async () => (tasks = await runningTasks(service)).length === replicas,
-    DOCKER_POLL_MS,
-  );
-  return tasks;
-}
-
 async function waitForAnswers(nodes: number[]) {
   for (const n of nodes) {
     await waitFor(
@@ -101,7 +89,7 @@ async function waitForQuotesOff(worker: number, why: string, timeoutMs: number) 
     `quotes-service to run ${NODES} tasks without ${nodeName(worker)} (${why})`,
     timeoutMs,
     async () => {
-      const quotes = await runningTasks(QUOTES);
+      const quotes = await runningTasks(QUOTES, MANAGER);
       return quotes.length === NODES && quotes.every((task) => task.node !== nodeName(worker));
     },
     DOCKER_POLL_MS,
@@ -131,8 +119,8 @@ onCluster(`the landscape on a ${NODES}-node swarm with a registry`, () => {
     );
     await clusterScript('deploy', [], { IMAGE_TAG: RELEASE, STACK_NAME: STACK });
     await onManager(['service', 'scale', '--detach', `${ACCOUNTS}=${NODES}`, `${QUOTES}=${NODES}`]);
-    await waitForRunning(ACCOUNTS, NODES);
-    await waitForRunning(QUOTES, NODES);
+    await waitForRunning(ACCOUNTS, NODES, 120_000, MANAGER);
+    await waitForRunning(QUOTES, NODES, 120_000, MANAGER);
     await waitForAnswers(ALL_NODES);
   }, 600_000);
 
@@ -170,8 +158,8 @@ onCluster(`the landscape on a ${NODES}-node swarm with a registry`, () => {
   });
 
   it('spreads accountservice and quotes-service one per node, and quote calls cross nodes', async () => {
-    const accounts = await runningTasks(ACCOUNTS);
-    const quotes = await runningTasks(QUOTES);
+    const accounts = await runningTasks(ACCOUNTS, MANAGER);
+    const quotes = await runningTasks(QUOTES, MANAGER);
     const everyNode = ALL_NODES.map(nodeName);
     expect(accounts.map((task) => task.node).sort()).toEqual(everyNode);
     expect(quotes.map((task) => task.node).sort()).toEqual(everyNode);
@@ -211,7 +199,7 @@ onCluster(`the landscape on a ${NODES}-node swarm with a registry`, () => {
 
   it('runs the visualizer on a manager, and its graph shows every node with its role and every task under its node', async () => {
     const nodes = await clusterNodes();
-    const [visualizer] = await waitForRunning(VISUALIZER, 1);
+    const [visualizer] = await waitForRunning(VISUALIZER, 1, 120_000, MANAGER);
     expect(nodes.find((node) => node.hostname === visualizer.node)?.role).toBe('manager');
     const manager = nodeNumber(visualizer.node);
     const graphUrl = `http://${nodeAddress(manager)}:6969/api/graph`;
@@ -248,7 +236,10 @@ onCluster(`the landscape on a ${NODES}-node swarm with a registry`, () => {
       .filter((task) => services.includes(task.serviceId) && task.state === 'running')
       .map((task) => hostnameOf.get(task.nodeId ?? ''))
       .sort();
-    const actual = [...(await runningTasks(ACCOUNTS)), ...(await runningTasks(QUOTES))]
+    const actual = [
+      ...(await runningTasks(ACCOUNTS, MANAGER)),
+      ...(await runningTasks(QUOTES, MANAGER)),
+    ]
       .map((task) => task.node)
       .sort();
     expect(shown).toEqual(actual);
@@ -261,7 +252,7 @@ onCluster(`the landscape on a ${NODES}-node swarm with a registry`, () => {
     const browser = await launchChromium();
     const errors: string[] = [];
     try {
-      const [visualizer] = await waitForRunning(VISUALIZER, 1);
+      const [visualizer] = await waitForRunning(VISUALIZER, 1, 120_000, MANAGER);
       await onManager(['node', 'update', '--label-add', 'zone=east', nodeName(2)]);
       // A service that no node may run: its task waits without a node, never running.
       await onManager([
@@ -306,7 +297,10 @@ onCluster(`the landscape on a ${NODES}-node swarm with a registry`, () => {
       }
       await waitForText(fact(nodeName(2), 'labels'), 'zone=east', 5_000);
 
-      const running = [...(await runningTasks(ACCOUNTS)), ...(await runningTasks(QUOTES))];
+      const running = [
+        ...(await runningTasks(ACCOUNTS, MANAGER)),
+        ...(await runningTasks(QUOTES, MANAGER)),
+      ];
       for (const task of running) {
         await column(task.node)
           .locator(`li.task-card[data-id="${task.id}"][data-phase="running"]`)
@@ -350,7 +344,7 @@ onCluster(`the landscape on a ${NODES}-node swarm with a registry`, () => {
   });
 
   it("takes the article's run on all three accountservice ports at once, with each service's footprint read from every node's engine", async () => {
-    const [oneTask] = await runningTasks(ACCOUNTS);
+    const [oneTask] = await runningTasks(ACCOUNTS, MANAGER);
     const oneTaskMiB = parseFloat(
       await onNode(nodeNumber(oneTask.node), [
         'stats',
@@ -402,8 +396,12 @@ onCluster(`the landscape on a ${NODES}-node swarm with a registry`, () => {
       await serviceEnv(ACCOUNTS, 'QUOTES_TIMEOUT_MS', { DOCKER_HOST: nodeSocket(1) }),
     );
     expect(quotesTimeoutMs).toBeGreaterThan(0);
-    const cutOff = (await runningTasks(QUOTES)).find((task) => task.node === nodeName(WORKER));
-    const [caller] = (await runningTasks(ACCOUNTS)).filter((task) => task.node === nodeName(1));
+    const cutOff = (await runningTasks(QUOTES, MANAGER)).find(
+      (task) => task.node === nodeName(WORKER),
+    );
+    const [caller] = (await runningTasks(ACCOUNTS, MANAGER)).filter(
+      (task) => task.node === nodeName(1),
+    );
     expect(cutOff).toBeDefined();
     // From accountservice's task on node 1, over the overlay, to quotes-service's on the worker.
     const reachable = () =>
@@ -440,7 +438,7 @@ onCluster(`the landscape on a ${NODES}-node swarm with a registry`, () => {
       60_000,
       async () => {
         after = await finished(loadAccounts(nodesBut(WORKER), 50, 3));
-        return after.errors === 0 && fallbacks(after) === 0;
+        return after.errors === 0 && fallbackQuotes(after) === 0;
       },
       1_000,
     );
@@ -454,7 +452,7 @@ onCluster(`the landscape on a ${NODES}-node swarm with a registry`, () => {
     await onManager(['node', 'update', '--availability', 'drain', nodeName(WORKER)]);
     await waitForQuotesOff(WORKER, 'drained', 60_000);
     const movedS = (performance.now() - started) / 1000;
-    const accounts = await runningTasks(ACCOUNTS);
+    const accounts = await runningTasks(ACCOUNTS, MANAGER);
     const run = await finished(load);
     note(
       `drain of ${nodeName(WORKER)} at 100 req/s on the other nodes: quotes-service moved in ${movedS.toFixed(1)} s; ` +
@@ -462,9 +460,9 @@ onCluster(`the landscape on a ${NODES}-node swarm with a registry`, () => {
     );
     expect(accounts.every((task) => task.node !== nodeName(WORKER))).toBe(true);
     expect(run.errors).toBe(0);
-    expect(fallbacks(run)).toBe(0);
+    expect(fallbackQuotes(run)).toBe(0);
     await onManager(['node', 'update', '--availability', 'active', nodeName(WORKER)]);
-    await waitForRunning(ACCOUNTS, NODES);
+    await waitForRunning(ACCOUNTS, NODES, 120_000, MANAGER);
   });
 
   it(`reschedules the tasks of a lost node, and the node rejoins when its engine is back`, async () => {
@@ -482,7 +480,7 @@ onCluster(`the landscape on a ${NODES}-node swarm with a registry`, () => {
     const rejoin = performance.now();
     await clusterScript('node', ['start', String(WORKER)]);
     await waitForNodeState(WORKER, 'ready');
-    await waitForRunning(ACCOUNTS, NODES);
+    await waitForRunning(ACCOUNTS, NODES, 120_000, MANAGER);
     await waitForAnswers([WORKER]);
     note(
       `loss of ${nodeName(WORKER)}: engine stopped at ${stoppedS} s, node down at ${downS} s, ` +

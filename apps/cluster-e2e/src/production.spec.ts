@@ -1,12 +1,17 @@
-import { type Account, FALLBACK_QUOTE } from '@landscape/contracts';
+import { FALLBACK_QUOTE } from '@landscape/contracts';
 import { makeTempDir } from '@landscape/processes';
 import {
   builtStandin,
+  describeLoad,
   DOCKER_POLL_MS,
+  fallbackQuotes,
+  runningTasks,
   startLoadtest,
   summaryOfRun,
+  tlsAccount,
   tlsGet,
   waitFor,
+  waitForUpdate,
 } from '@landscape/testing';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -14,13 +19,13 @@ import {
   clusterAvailable,
   clusterNodes,
   clusterScript,
+  MANAGER,
   nodeAddress,
   nodeName,
   nodeNumber,
   NODES,
   onManager,
   RELEASE,
-  runningTasks,
 } from './support/cluster';
 
 const STACK = 'landscape-production';
@@ -43,11 +48,6 @@ let ca: string;
 
 const summary: string[] = [];
 const onCluster = clusterAvailable() || process.env['CI'] === 'true' ? describe : describe.skip;
-
-async function account(): Promise<Account | undefined> {
-  const answer = await tlsGet(`${ORIGIN}/accounts/10000`, ca).catch(() => undefined);
-  return answer?.status === 200 ? (JSON.parse(answer.text) as Account) : undefined;
-}
 
 async function operatorJson<T>(url: string): Promise<T> {
   const answer = await tlsGet(url, ca, OPERATOR);
@@ -108,7 +108,7 @@ onCluster(`the production set-up on a ${NODES}-node swarm`, () => {
       'accountservice to answer through the edge with a real quote',
       180_000,
       async () => {
-        const answer = await account();
+        const answer = await tlsAccount(ORIGIN, ca);
         return answer !== undefined && answer.quote.ipAddress !== FALLBACK_QUOTE.ipAddress;
       },
       DOCKER_POLL_MS,
@@ -125,7 +125,7 @@ onCluster(`the production set-up on a ${NODES}-node swarm`, () => {
   }, 120_000);
 
   it("runs the edge on the manager, the only task with a published port, and serves the API on the manager's address", async () => {
-    const edges = await runningTasks(EDGE);
+    const edges = await runningTasks(EDGE, MANAGER);
     expect(edges.map((task) => task.node)).toEqual([nodeName(1)]);
     const services = (await onManager(['service', 'ls', '--format', '{{.Name}}'])).split('\n');
     const published = [];
@@ -140,7 +140,7 @@ onCluster(`the production set-up on a ${NODES}-node swarm`, () => {
       if (ports !== '') published.push(`${service}: ${ports}`);
     }
     expect(published).toEqual([`${EDGE}: 80 443 6969 9090 9093`]);
-    const answer = await account();
+    const answer = await tlsAccount(ORIGIN, ca);
     expect(answer?.name).toBe('Person_0');
   });
 
@@ -167,7 +167,7 @@ onCluster(`the production set-up on a ${NODES}-node swarm`, () => {
   }, 120_000);
 
   it(`rolls accountservice ×2 (start-first) under ${RATE} req/s through the edge with no error and no fallback quote`, async () => {
-    const before = await runningTasks(ACCOUNTS);
+    const before = await runningTasks(ACCOUNTS, MANAGER);
     expect(before).toHaveLength(2);
     const load = startLoadtest(
       [
@@ -185,37 +185,24 @@ onCluster(`the production set-up on a ${NODES}-node swarm`, () => {
     await new Promise((resolve) => setTimeout(resolve, 10_000));
     const started = Date.now();
     await onManager(['service', 'update', '--detach', '--force', ACCOUNTS]);
-    await waitFor(
-      'the rolling update to complete',
-      240_000,
-      async () =>
-        (await onManager([
-          'service',
-          'inspect',
-          '--format',
-          '{{.UpdateStatus.State}}',
-          ACCOUNTS,
-        ])) === 'completed',
-      DOCKER_POLL_MS,
-    );
+    await waitForUpdate(ACCOUNTS, 'completed', 240_000, MANAGER);
     const tookS = ((Date.now() - started) / 1000).toFixed(0);
     await new Promise((resolve) => setTimeout(resolve, 3_000));
     const run = summaryOfRun(await load.stop());
-    const fallback = run.counted[FALLBACK_QUOTE.ipAddress] ?? 0;
-    const after = await runningTasks(ACCOUNTS);
+    const after = await runningTasks(ACCOUNTS, MANAGER);
     summary.push(
       `accountservice ×2 rolled through the edge in ${tookS} s (tasks on ${before.map((task) => task.node).join(', ')} → ${after.map((task) => task.node).join(', ')}): ` +
-        `${run.requests} requests at ${RATE} req/s, ${run.errors} not 200, ${fallback} with the fallback quote, slowest ${run.maxMs} ms`,
+        `at ${RATE} req/s: ${describeLoad(run)}`,
     );
     for (const task of before) expect(after.map((rolled) => rolled.id)).not.toContain(task.id);
     expect(run.requests).toBeGreaterThan(RATE * 20);
     expect(run.errors).toBe(0);
-    expect(fallback).toBe(0);
+    expect(fallbackQuotes(run)).toBe(0);
   }, 300_000);
 
   it('fires NodeDown in Prometheus and Alertmanager when a worker is lost, and resolves it when the worker is back', async () => {
     // A worker that runs no Alertmanager: the alert's way out stays up while the node is gone.
-    const alertmanagerNodes = (await runningTasks(ALERTMANAGER)).map((task) => task.node);
+    const alertmanagerNodes = (await runningTasks(ALERTMANAGER, MANAGER)).map((task) => task.node);
     const workers = (await clusterNodes()).filter((node) => node.role === 'worker');
     const lost = workers.find((node) => !alertmanagerNodes.includes(node.hostname));
     expect(lost).toBeDefined();

@@ -1,14 +1,18 @@
-import { type Account, FALLBACK_QUOTE } from '@landscape/contracts';
+import { FALLBACK_QUOTE } from '@landscape/contracts';
 import { makeTempDir } from '@landscape/processes';
 import {
   builtContract,
+  describeLoad,
   docker,
   DOCKER_POLL_MS,
   engineAvailable,
+  fallbackQuotes,
   startLoadtest,
   summaryOfRun,
+  tlsAccount,
   tlsGet,
   waitFor,
+  waitForUpdate,
 } from '@landscape/testing';
 import { workspaceRoot } from '@nx/devkit';
 import { execFile } from 'node:child_process';
@@ -128,11 +132,6 @@ async function removeAll(): Promise<void> {
   ]);
 }
 
-async function account(): Promise<Account | undefined> {
-  const answer = await tlsGet(`${ORIGIN}/accounts/10000`, ca).catch(() => undefined);
-  return answer?.status === 200 ? (JSON.parse(answer.text) as Account) : undefined;
-}
-
 /** The operators' pages, each behind the edge on the port it has without it. */
 const OPERATOR_PAGES = [
   { name: 'visualizer', url: `https://127.0.0.1:${VISUALIZER_PORT}/api/graph` },
@@ -193,7 +192,7 @@ runnable('the production set-up: everything behind one TLS edge', () => {
       'the edge to answer with a real quote',
       90_000,
       async () => {
-        const answer = await account();
+        const answer = await tlsAccount(ORIGIN, ca);
         return answer !== undefined && answer.quote.ipAddress !== FALLBACK_QUOTE.ipAddress;
       },
       DOCKER_POLL_MS,
@@ -395,24 +394,16 @@ runnable('the production set-up: everything behind one TLS edge', () => {
     await docker(['tag', `someprefix/accountservice:${RELEASE}`, image]);
     const started = Date.now();
     await docker(['service', 'update', '--detach', '--image', image, ACCOUNTS]);
-    await waitFor(
-      'the rolling update to complete',
-      240_000,
-      async () =>
-        (await docker(['service', 'inspect', '--format', '{{.UpdateStatus.State}}', ACCOUNTS])) ===
-        'completed',
-      DOCKER_POLL_MS,
-    );
+    await waitForUpdate(ACCOUNTS, 'completed', 240_000);
     const tookS = ((Date.now() - started) / 1000).toFixed(0);
     await new Promise((resolve) => setTimeout(resolve, 3_000));
     const run = summaryOfRun(await load.stop());
-    const fallback = run.counted[FALLBACK_QUOTE.ipAddress] ?? 0;
     summary.push(
-      `accountservice ×2 rolled through the edge in ${tookS} s: ${run.requests} requests at ${RATE} req/s, ${run.errors} not 200, ${fallback} with the fallback quote`,
+      `accountservice ×2 rolled through the edge in ${tookS} s at ${RATE} req/s: ${describeLoad(run)}`,
     );
     expect(run.requests).toBeGreaterThan(RATE * 20);
     expect(run.errors).toBe(0);
-    expect(fallback).toBe(0);
+    expect(fallbackQuotes(run)).toBe(0);
   }, 300_000);
 
   it('stops slow clients by the thousand at the edge: the services’ memory untouched, ordinary requests answering', async () => {
@@ -420,7 +411,7 @@ runnable('the production set-up: everything behind one TLS edge', () => {
     const memories = await Promise.all(tasks.map((task) => ContainerMemory.of(task.id)));
     // The ordinary requests below reach the tasks: they are served as many first, so that what
     // a task's first requests cost (compiled code, pools) is in the reading before the attack.
-    for (let i = 0; i < 200; i++) await account();
+    for (let i = 0; i < 200; i++) await tlsAccount(ORIGIN, ca);
     const before = memories.map((memory) => memory.read() as MemoryReading);
     // Straight at the edge's task, as from another machine: on 127.0.0.1 Docker's userland proxy
     // would carry the attack's connections, and the test would measure the proxy.

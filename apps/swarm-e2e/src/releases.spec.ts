@@ -1,15 +1,17 @@
 import { type Account, FALLBACK_QUOTE } from '@landscape/contracts';
 import {
+  describeLoad,
   docker,
   DOCKER_POLL_MS,
   engineAvailable,
+  fallbackQuotes,
   getJson,
-  type LoadtestSummary,
   serviceImage,
   startLoadtest,
   summaryOfRun,
   updateStatus,
   waitFor,
+  waitForUpdate,
 } from '@landscape/testing';
 import {
   deployStack,
@@ -39,11 +41,6 @@ function loadAccounts() {
     '--count-field=quote.ipAddress',
     '--report=tmp/loadtest/swarm-release.html',
   ]);
-}
-
-function describeLoad(run: LoadtestSummary): string {
-  const fallback = run.counted[FALLBACK_QUOTE.ipAddress] ?? 0;
-  return `${run.requests} requests at ${RATE} req/s, ${run.errors} not 200, ${fallback} with the fallback quote`;
 }
 
 /** Tags a copy of release A as a new release, so that Swarm sees a real update to roll. */
@@ -86,20 +83,17 @@ onEngine('releases on a real Docker Swarm', () => {
     const image = await newRelease('quotes-service', 'rolled');
     const started = Date.now();
     await docker(['service', 'update', '--detach', '--image', image, QUOTES]);
-    await waitFor(
-      'the rolling update to complete',
-      240_000,
-      async () => (await updateStatus(QUOTES)).State === 'completed',
-      DOCKER_POLL_MS,
-    );
+    await waitForUpdate(QUOTES, 'completed', 240_000);
     const tookS = ((Date.now() - started) / 1000).toFixed(0);
     await new Promise((resolve) => setTimeout(resolve, 3_000));
     const run = summaryOfRun(await load.stop());
-    note(`quotes-service ×2 rolled to ${image} in ${tookS} s: ${describeLoad(run)}`);
+    note(
+      `quotes-service ×2 rolled to ${image} in ${tookS} s at ${RATE} req/s: ${describeLoad(run)}`,
+    );
     expect(await serviceImage(QUOTES)).toBe(image);
     expect(run.requests).toBeGreaterThan(RATE * 20);
     expect(run.errors).toBe(0);
-    expect(run.counted[FALLBACK_QUOTE.ipAddress] ?? 0).toBe(0);
+    expect(fallbackQuotes(run)).toBe(0);
   }, 300_000);
 
   it('rolls back by itself from a release whose tasks never turn healthy, answering 200 throughout', async () => {
@@ -149,12 +143,12 @@ onEngine('releases on a real Docker Swarm', () => {
     );
     const run = summaryOfRun(await load.stop());
     note(
-      `rollback of quotes-service from a never-healthy release:\n  ${timeline.join('\n  ')}\n  load: ${describeLoad(run)}`,
+      `rollback of quotes-service from a never-healthy release:\n  ${timeline.join('\n  ')}\n  load at ${RATE} req/s: ${describeLoad(run)}`,
     );
     expect(await serviceImage(QUOTES)).toBe(good);
     expect(sawUnhealthy).toBe(true);
     expect(run.errors).toBe(0);
-    expect(run.counted[FALLBACK_QUOTE.ipAddress] ?? 0).toBe(0);
+    expect(fallbackQuotes(run)).toBe(0);
     await waitForHealthy(QUOTES, 2);
   }, 300_000);
 
@@ -178,12 +172,7 @@ onEngine('releases on a real Docker Swarm', () => {
     const image = await newRelease('accountservice', 'rolled');
     const started = Date.now();
     await docker(['service', 'update', '--detach', '--image', image, ACCOUNTS]);
-    await waitFor(
-      'the update to complete',
-      240_000,
-      async () => (await updateStatus(ACCOUNTS)).State === 'completed',
-      DOCKER_POLL_MS,
-    );
+    await waitForUpdate(ACCOUNTS, 'completed', 240_000);
     await new Promise((resolve) => setTimeout(resolve, 2_000));
     probing = false;
     await probe;
@@ -196,10 +185,10 @@ onEngine('releases on a real Docker Swarm', () => {
     const firstNew = answered.find((p) => p.at > started && p.servedBy !== oldAddress);
     const firstNewS = firstNew ? ((firstNew.at - started) / 1000).toFixed(1) : 'never';
     note(
-      `accountservice rolled to ${image} (stop-first): ${describeLoad(run)}; longest gap between answers ${(gapMs / 1000).toFixed(1)} s; first 200 from the new task ${firstNewS} s after the update started`,
+      `accountservice rolled to ${image} (stop-first) at ${RATE} req/s: ${describeLoad(run)}; longest gap between answers ${(gapMs / 1000).toFixed(1)} s; first 200 from the new task ${firstNewS} s after the update started`,
     );
     expect(await serviceImage(ACCOUNTS)).toBe(image);
     expect(firstNew).toBeDefined();
-    expect(run.counted[FALLBACK_QUOTE.ipAddress] ?? 0).toBe(0);
+    expect(fallbackQuotes(run)).toBe(0);
   }, 300_000);
 });

@@ -1,15 +1,17 @@
 import { type Account, FALLBACK_QUOTE, type SwarmGraph } from '@landscape/contracts';
 import {
+  describeLoad,
   docker,
-  DOCKER_POLL_MS,
+  fallbackQuotes,
   getJson,
-  type LoadtestSummary,
   type RunningLoadtest,
+  runningTasks,
   serviceImage,
   startLoadtest,
   summaryOfRun,
-  updateStatus,
   waitFor,
+  waitForRunning,
+  waitForUpdate,
 } from '@landscape/testing';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -40,44 +42,6 @@ const seconds = (since: number) => ((performance.now() - since) / 1000).toFixed(
 
 const onVm = vmAvailable() || process.env['CI'] === 'true' ? describe : describe.skip;
 
-interface Task {
-  id: string;
-  containerId: string;
-  /** Its addresses on the stack's networks, without the prefix length. */
-  addresses: string[];
-}
-
-/** The tasks of a service that run now. */
-async function runningTasks(service: string): Promise<Task[]> {
-  const ids = await inGuest(['service', 'ps', '-q', '--filter', 'desired-state=running', service]);
-  if (ids === '') return [];
-  const tasks = JSON.parse(await inGuest(['inspect', ...ids.split('\n')])) as Array<{
-    ID: string;
-    Status: { State: string; ContainerStatus?: { ContainerID?: string } };
-    NetworksAttachments?: Array<{ Addresses: string[] }>;
-  }>;
-  return tasks
-    .filter((task) => task.Status.State === 'running')
-    .map((task) => ({
-      id: task.ID,
-      containerId: task.Status.ContainerStatus?.ContainerID ?? '',
-      addresses: (task.NetworksAttachments ?? []).flatMap((network) =>
-        network.Addresses.map((address) => address.split('/')[0]),
-      ),
-    }));
-}
-
-async function waitForRunning(service: string, replicas: number, timeoutMs = 180_000) {
-  let tasks: Task[] = [];
-  await waitFor(
-    `${service} to run ${replicas} task(s)`,
-    timeoutMs,
-    async () => (tasks = await runningTasks(service)).length === replicas,
-    DOCKER_POLL_MS,
-  );
-  return tasks;
-}
-
 /** Fixed-rate load on accountservice through the routing mesh, counting quote sources. */
 function loadAccounts(rate: number, durationS: number) {
   return startLoadtest([
@@ -98,10 +62,6 @@ async function stopLoad(load: RunningLoadtest) {
   return { run, errorKinds };
 }
 
-const fallbacks = (run: LoadtestSummary) => run.counted[FALLBACK_QUOTE.ipAddress] ?? 0;
-const describeLoad = (run: LoadtestSummary) =>
-  `${run.requests} requests, ${run.errors} not 200, ${fallbacks(run)} with the fallback quote, slowest ${run.maxMs} ms`;
-
 /** Every task a service has had, newest first: `name state error`. */
 async function taskHistory(service: string): Promise<string[]> {
   const lines = await inGuest([
@@ -113,15 +73,6 @@ async function taskHistory(service: string): Promise<string[]> {
     service,
   ]);
   return lines.split('\n');
-}
-
-async function waitForUpdate(service: string, state: string, timeoutMs: number) {
-  await waitFor(
-    `${service}'s update to be ${state}`,
-    timeoutMs,
-    async () => (await updateStatus(service, GUEST_ENGINE)).State === state,
-    DOCKER_POLL_MS,
-  );
 }
 
 onVm("the stack's defaults in a QEMU guest: a stock kernel and a current engine", () => {
@@ -151,8 +102,8 @@ onVm("the stack's defaults in a QEMU guest: a stock kernel and a current engine"
       },
       1_000,
     );
-    await waitForRunning(ACCOUNTS, 2);
-    await waitForRunning(QUOTES, 2);
+    await waitForRunning(ACCOUNTS, 2, 180_000, GUEST_ENGINE);
+    await waitForRunning(QUOTES, 2, 180_000, GUEST_ENGINE);
     note(`deployed, scaled and answering with a real quote in ${seconds(since)} s`);
   }, 720_000);
 
@@ -202,7 +153,7 @@ onVm("the stack's defaults in a QEMU guest: a stock kernel and a current engine"
     ).split(' ');
     expect(network).toMatch(/^\w+$/);
     const virtualIp = vip.split('/')[0];
-    const [account] = await runningTasks(ACCOUNTS);
+    const [account] = await runningTasks(ACCOUNTS, GUEST_ENGINE);
     // the service's name resolves, in a task of accountservice, to the virtual IP alone
     const resolved = await inGuest([
       'exec',
@@ -213,10 +164,10 @@ onVm("the stack's defaults in a QEMU guest: a stock kernel and a current engine"
     ]);
     expect(resolved).toBe(virtualIp);
 
-    const quotes = await runningTasks(QUOTES);
+    const quotes = await runningTasks(QUOTES, GUEST_ENGINE);
     const run = summaryOfRun(await loadAccounts(RATE, 20).done);
     expect(run.errors).toBe(0);
-    expect(fallbacks(run)).toBe(0);
+    expect(fallbackQuotes(run)).toBe(0);
     const byTask = quotes.map((task) =>
       Object.entries(run.counted)
         .filter(([source]) => task.containerId.startsWith(source.split('/')[0]))
@@ -230,7 +181,7 @@ onVm("the stack's defaults in a QEMU guest: a stock kernel and a current engine"
   });
 
   it("answers from both accountservice tasks through the routing mesh's one published port", async () => {
-    const tasks = await runningTasks(ACCOUNTS);
+    const tasks = await runningTasks(ACCOUNTS, GUEST_ENGINE);
     const servedBy = new Map<string, number>();
     for (let i = 0; i < 16; i++) {
       // a fresh connection each time: IPVS balances connections, not requests
@@ -249,12 +200,12 @@ onVm("the stack's defaults in a QEMU guest: a stock kernel and a current engine"
   });
 
   it(`updates accountservice start-first under ${RATE} req/s with no request failed`, async () => {
-    const before = (await runningTasks(ACCOUNTS)).map((task) => task.id);
+    const before = (await runningTasks(ACCOUNTS, GUEST_ENGINE)).map((task) => task.id);
     const load = loadAccounts(RATE, 600);
     await new Promise((resolve) => setTimeout(resolve, 10_000));
     const since = performance.now();
     await inGuest(['service', 'update', '--detach', '--force', ACCOUNTS]);
-    await waitForUpdate(ACCOUNTS, 'completed', 480_000);
+    await waitForUpdate(ACCOUNTS, 'completed', 480_000, GUEST_ENGINE);
     const tookS = seconds(since);
     const { run, errorKinds } = await stopLoad(load);
     note(
@@ -262,10 +213,10 @@ onVm("the stack's defaults in a QEMU guest: a stock kernel and a current engine"
     );
     const history = await taskHistory(ACCOUNTS);
     expect(history.filter((line) => / (Failed|Rejected) /.test(line))).toEqual([]);
-    const after = (await waitForRunning(ACCOUNTS, 2, 60_000)).map((task) => task.id);
+    const after = (await waitForRunning(ACCOUNTS, 2, 60_000, GUEST_ENGINE)).map((task) => task.id);
     expect(after.filter((id) => before.includes(id))).toEqual([]);
     expect(run.errors).toBe(0);
-    expect(fallbacks(run)).toBe(0);
+    expect(fallbackQuotes(run)).toBe(0);
     expect(run.requests).toBeGreaterThan(RATE * Number(tookS) * 0.9);
   }, 600_000);
 
@@ -282,7 +233,7 @@ onVm("the stack's defaults in a QEMU guest: a stock kernel and a current engine"
     const load = loadAccounts(RATE, 600);
     const since = performance.now();
     await inGuest(['service', 'update', '--detach', '--image', broken.pulled, ACCOUNTS]);
-    await waitForUpdate(ACCOUNTS, 'rollback_completed', 480_000);
+    await waitForUpdate(ACCOUNTS, 'rollback_completed', 480_000, GUEST_ENGINE);
     const tookS = seconds(since);
     const { run, errorKinds } = await stopLoad(load);
     const failures = await inGuest([
@@ -301,7 +252,7 @@ onVm("the stack's defaults in a QEMU guest: a stock kernel and a current engine"
       failures.split('\n').some((line) => line.startsWith(broken.pulled) && /unhealthy/.test(line)),
     ).toBe(true);
     expect(run.errors).toBe(0);
-    expect(fallbacks(run)).toBe(0);
+    expect(fallbackQuotes(run)).toBe(0);
   }, 600_000);
 
   it("shows the guest's node, services and tasks in the visualizer, through the mesh", async () => {

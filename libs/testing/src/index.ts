@@ -1,3 +1,4 @@
+export * from './lib/accounts-load';
 export * from './lib/answers-in-contract';
 export * from './lib/browser';
 export * from './lib/docker-cli';
@@ -11,6 +12,7 @@ export * from './lib/raw-http';
 export * from './lib/release';
 export * from './lib/service-logs';
 export * from './lib/stub-server';
+export * from './lib/swarm-tasks';
 export * from './lib/syn-blackhole';
 export * from './lib/timed';
 export * from './lib/tls-get';

@@ -68,8 +68,11 @@ export const clusterScript = (
 /** The docker CLI against node n's engine. */
 export const onNode = (n: number, args: string[]) => docker(args, { DOCKER_HOST: nodeSocket(n) });
 
-/** The docker CLI against the cluster's manager, node 1. */
-export const onManager = (args: string[]) => onNode(1, args);
+/** The engine of the cluster's manager, node 1, as docker() and its kin take it. */
+export const MANAGER = { DOCKER_HOST: nodeSocket(1) };
+
+/** The docker CLI against the cluster's manager. */
+export const onManager = (args: string[]) => docker(args, MANAGER);
 
 export interface ClusterNode {
   id: string;
@@ -94,45 +97,6 @@ export async function clusterNodes(): Promise<ClusterNode[]> {
     state: node.Status.State,
     availability: node.Spec.Availability,
   }));
-}
-
-export interface RunningTask {
-  id: string;
-  /** The hostname of the node that runs it. */
-  node: string;
-  containerId: string;
-  /** Its addresses on the stack's networks, without the prefix length. */
-  addresses: string[];
-}
-
-/** The tasks of a service that run now, with their node, container and addresses. */
-export async function runningTasks(service: string): Promise<RunningTask[]> {
-  const ids = await onManager([
-    'service',
-    'ps',
-    '-q',
-    '--filter',
-    'desired-state=running',
-    service,
-  ]);
-  if (ids === '') return [];
-  const nodes = new Map((await clusterNodes()).map((node) => [node.id, node.hostname]));
-  const tasks = JSON.parse(await onManager(['inspect', ...ids.split('\n')])) as Array<{
-    ID: string;
-    NodeID: string;
-    Status: { State: string; ContainerStatus?: { ContainerID?: string } };
-    NetworksAttachments?: Array<{ Addresses: string[] }>;
-  }>;
-  return tasks
-    .filter((task) => task.Status.State === 'running')
-    .map((task) => ({
-      id: task.ID,
-      node: nodes.get(task.NodeID) ?? task.NodeID,
-      containerId: task.Status.ContainerStatus?.ContainerID ?? '',
-      addresses: (task.NetworksAttachments ?? []).flatMap((network) =>
-        network.Addresses.map((address) => address.split('/')[0]),
-      ),
-    }));
 }
 
 /** What is left of the cluster on this machine: each entry names a leftover. */

@@ -1,5 +1,6 @@
 import { execFile, execFileSync } from 'node:child_process';
 import { promisify } from 'node:util';
+import { waitFor } from './wait-for';
 
 const run = promisify(execFile);
 
@@ -75,6 +76,21 @@ export async function updateStatus(
     env,
   );
   return json === 'null' ? {} : (JSON.parse(json) as UpdateStatus);
+}
+
+/** Waits until a Swarm service's update or rollback is in `state` (see UpdateStatus). */
+export async function waitForUpdate(
+  service: string,
+  state: string,
+  timeoutMs: number,
+  env: Record<string, string> = {},
+): Promise<void> {
+  await waitFor(
+    `${service}'s update to be ${state}`,
+    timeoutMs,
+    async () => (await updateStatus(service, env)).State === state,
+    DOCKER_POLL_MS,
+  );
 }
 
 /** Whether a Docker engine answers the docker CLI here. */

@@ -1,3 +1,4 @@
+import { type Account } from '@landscape/contracts';
 import { request } from 'node:https';
 
 export interface TlsAnswer {
@@ -33,4 +34,13 @@ export function tlsGet(
     req.on('error', reject);
     req.end();
   });
+}
+
+/**
+ * Account 10000 from accountservice at a TLS origin (an edge), trusting only `ca`; undefined
+ * while the origin does not answer 200.
+ */
+export async function tlsAccount(origin: string, ca: string): Promise<Account | undefined> {
+  const answer = await tlsGet(`${origin}/accounts/10000`, ca).catch(() => undefined);
+  return answer?.status === 200 ? (JSON.parse(answer.text) as Account) : undefined;
 }
