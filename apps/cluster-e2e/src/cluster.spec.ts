@@ -1,17 +1,18 @@
 import { type Account, type SwarmGraph } from '@landscape/contracts';
 import {
+  collectPageErrors,
   describeLoad,
   DOCKER_POLL_MS,
   fallbackQuotes,
   getJson,
+  launchChromium,
   type LoadtestSummary,
   parseLoadtestSummary,
+  printSummary,
   runLoadtest,
   type RunningLoadtest,
   runningTasks,
   serviceEnv,
-  collectPageErrors,
-  launchChromium,
   startLoadtest,
   summaryOfRun,
   waitFor,
@@ -126,7 +127,7 @@ onCluster(`the landscape on a ${NODES}-node swarm with a registry`, () => {
 
   afterAll(async () => {
     await clusterScript('down');
-    process.stdout.write(`\nCluster test summary\n${summary.join('\n')}\n\n`);
+    printSummary('Cluster test summary', summary);
   }, 120_000);
 
   it('pulls the images from the registry on every node', async () => {

@@ -5,6 +5,7 @@ import {
   describeLoad,
   DOCKER_POLL_MS,
   fallbackQuotes,
+  printSummary,
   runningTasks,
   startLoadtest,
   summaryOfRun,
@@ -121,7 +122,7 @@ onCluster(`the production set-up on a ${NODES}-node swarm`, () => {
   afterAll(async () => {
     await clusterScript('down');
     secrets.remove();
-    process.stdout.write(`\nProduction cluster summary\n${summary.join('\n')}\n\n`);
+    printSummary('Production cluster summary', summary);
   }, 120_000);
 
   it("runs the edge on the manager, the only task with a published port, and serves the API on the manager's address", async () => {

@@ -7,6 +7,7 @@ import {
   DOCKER_POLL_MS,
   engineAvailable,
   fallbackQuotes,
+  printSummary,
   startLoadtest,
   summaryOfRun,
   tlsAccount,
@@ -205,7 +206,7 @@ runnable('the production set-up: everything behind one TLS edge', () => {
     sink?.close();
     await removeAll();
     secrets.remove();
-    process.stdout.write(`\nEdge summary\n${summary.join('\n')}\n\n`);
+    printSummary('Edge summary', summary);
   });
 
   it('publishes no port but the edge’s, in the landscape and in its monitoring', async () => {

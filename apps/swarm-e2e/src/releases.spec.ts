@@ -6,6 +6,7 @@ import {
   engineAvailable,
   fallbackQuotes,
   getJson,
+  printSummary,
   serviceImage,
   startLoadtest,
   summaryOfRun,
@@ -74,7 +75,7 @@ onEngine('releases on a real Docker Swarm', () => {
 
   afterAll(async () => {
     await removeStack(STACK);
-    process.stdout.write(`\nSwarm releases summary\n${summary.join('\n')}\n\n`);
+    printSummary('Swarm releases summary', summary);
   });
 
   it(`rolls quotes-service ×2 (start-first) under ${RATE} req/s with no error and no fallback quote`, async () => {

@@ -1,4 +1,4 @@
-import { engineAvailable, rawRequest, serviceEnv } from '@landscape/testing';
+import { engineAvailable, printSummary, rawRequest, serviceEnv } from '@landscape/testing';
 import { ContainerMemory, type MemoryReading } from './support/cgroup';
 import {
   deployStack,
@@ -78,7 +78,7 @@ runnable('slow clients by the thousand against the stack’s tasks, within their
 
   afterAll(async () => {
     await removeStack(STACK);
-    process.stdout.write(`\nSlow clients summary\n${summary.join('\n')}\n\n`);
+    printSummary('Slow clients summary', summary);
   });
 
   it.each(TARGETS)(

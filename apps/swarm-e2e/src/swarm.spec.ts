@@ -7,6 +7,7 @@ import {
   engineAvailable,
   getJson,
   parseLoadtestSummary,
+  printSummary,
   rawRequest,
   runLoadtest,
   serviceEnv,
@@ -91,7 +92,7 @@ onEngine('the landscape on a real Docker Swarm', () => {
     await removeStack(MONITORING);
     await docker(['volume', 'rm', '--force', `${MONITORING}_prometheus_data`]);
     await removeStack(STACK);
-    process.stdout.write(`\nSwarm test summary\n${summary.join('\n')}\n\n`);
+    printSummary('Swarm test summary', summary);
   });
 
   it('reports image sizes and the memory of each container after start', async () => {

@@ -1,5 +1,15 @@
 import type { SwarmGraph } from '@landscape/contracts';
-import { browserAvailable, collectPageErrors, docker, engineAvailable, getJson, launchChromium, waitForCount, waitForText } from '@landscape/testing';
+import {
+  browserAvailable,
+  collectPageErrors,
+  docker,
+  engineAvailable,
+  getJson,
+  launchChromium,
+  printNow,
+  waitForCount,
+  waitForText,
+} from '@landscape/testing';
 import { type RunningService, startService } from '@landscape/processes';
 import { workspaceRoot } from '@nx/devkit';
 import { join } from 'node:path';
@@ -78,7 +88,7 @@ const serviceVertex = (page: Page, service: string) =>
       await scaleService(QUOTES, 3);
       const scaledAt = Date.now();
       await waitForCount(taskCircles(page, QUOTES), 3, 5_000);
-      process.stdout.write(
+      printNow(
         `visualizer: 3 quotes-service tasks shown ${Date.now() - scaledAt} ms after the scale\n`,
       );
       await waitForHealthy(QUOTES, 3);

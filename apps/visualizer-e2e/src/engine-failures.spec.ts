@@ -1,6 +1,7 @@
 import {
   type FakeDockerEngine,
   fakeSwarm,
+  printNow,
   startFakeDockerEngine,
   timed,
   waitFor,
@@ -38,7 +39,7 @@ describe('the visualizer when the Docker engine fails', () => {
     );
     expect((await visualizer.health()).status).toBe(200);
     expect(engine.requests).toContain('GET /v1.47/tasks');
-    process.stdout.write(`visualizer: graph read ${tookMs} ms after the engine appeared\n`);
+    printNow(`visualizer: graph read ${tookMs} ms after the engine appeared\n`);
   });
 
   it('survives a list call that never answers, and shows a change made after it within 5 s', async () => {
@@ -55,9 +56,7 @@ describe('the visualizer when the Docker engine fails', () => {
       waitFor('the change to show', 5_000, async () => replicasOf(await visualizer.graph()) === 3),
     );
     expect((await visualizer.health()).status).toBe(200);
-    process.stdout.write(
-      `visualizer: change shown ${tookMs} ms after it was made, past a stalled call\n`,
-    );
+    printNow(`visualizer: change shown ${tookMs} ms after it was made, past a stalled call\n`);
   });
 
   it('reports DOWN with the reason while list calls stall, and UP once they answer again', async () => {

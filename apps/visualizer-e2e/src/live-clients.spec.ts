@@ -2,6 +2,7 @@ import {
   errorBodyProblems,
   type FakeDockerEngine,
   fakeSwarm,
+  printNow,
   rawRequest,
   startFakeDockerEngine,
   waitFor,
@@ -69,7 +70,7 @@ describe('the visualizer with many live clients', () => {
     }
     const dropped =
       visualizer.service.stdout.split('dropped a live client that stopped reading').length - 1;
-    process.stdout.write(
+    printNow(
       `visualizer: RSS ${before.toFixed(1)} MiB before, ${peak.toFixed(1)} MiB at most with ${PAUSED_CLIENTS} paused clients over 40 changes of a 250 kB graph; ${dropped} dropped\n`,
     );
     // Unbounded, each paused client would hold every change: 40 × 40 × 250 kB = 400 MB.

@@ -4,6 +4,7 @@ import {
   docker,
   fallbackQuotes,
   getJson,
+  printSummary,
   type RunningLoadtest,
   runningTasks,
   serviceImage,
@@ -109,7 +110,7 @@ onVm("the stack's defaults in a QEMU guest: a stock kernel and a current engine"
 
   afterAll(async () => {
     await vmScript('down');
-    process.stdout.write(`\nVM test summary\n${summary.join('\n')}\n\n`);
+    printSummary('VM test summary', summary);
   }, 120_000);
 
   it("runs Debian's stock kernel with IPVS and Docker 26 or later, with the stack's defaults", async () => {

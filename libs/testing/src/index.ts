@@ -8,6 +8,7 @@ export * from './lib/http-json';
 export * from './lib/loadtest-cli';
 export * from './lib/openapi-contract';
 export * from './lib/page-waits';
+export * from './lib/print-now';
 export * from './lib/raw-http';
 export * from './lib/release';
 export * from './lib/service-logs';
