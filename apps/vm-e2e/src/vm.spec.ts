@@ -10,6 +10,7 @@ import {
   serviceImage,
   startLoadtest,
   summaryOfRun,
+  taskHistory,
   waitFor,
   waitForRunning,
   waitForUpdate,
@@ -20,6 +21,7 @@ import {
   ACCOUNTS_URL,
   GUEST_ADDRESS,
   GUEST_ENGINE,
+  GUEST_POLL_MS,
   inGuest,
   RELEASE,
   registryImage,
@@ -63,19 +65,6 @@ async function stopLoad(load: RunningLoadtest) {
   return { run, errorKinds };
 }
 
-/** Every task a service has had, newest first: `name state error`. */
-async function taskHistory(service: string): Promise<string[]> {
-  const lines = await inGuest([
-    'service',
-    'ps',
-    '--no-trunc',
-    '--format',
-    '{{.Name}} {{.CurrentState}} {{.Error}}',
-    service,
-  ]);
-  return lines.split('\n');
-}
-
 onVm("the stack's defaults in a QEMU guest: a stock kernel and a current engine", () => {
   beforeAll(async () => {
     await vmScript('down'); // whatever an earlier run or a crash left
@@ -103,8 +92,8 @@ onVm("the stack's defaults in a QEMU guest: a stock kernel and a current engine"
       },
       1_000,
     );
-    await waitForRunning(ACCOUNTS, 2, 180_000, GUEST_ENGINE);
-    await waitForRunning(QUOTES, 2, 180_000, GUEST_ENGINE);
+    await waitForRunning(ACCOUNTS, 2, 180_000, GUEST_ENGINE, GUEST_POLL_MS);
+    await waitForRunning(QUOTES, 2, 180_000, GUEST_ENGINE, GUEST_POLL_MS);
     note(`deployed, scaled and answering with a real quote in ${seconds(since)} s`);
   }, 720_000);
 
@@ -206,15 +195,17 @@ onVm("the stack's defaults in a QEMU guest: a stock kernel and a current engine"
     await new Promise((resolve) => setTimeout(resolve, 10_000));
     const since = performance.now();
     await inGuest(['service', 'update', '--detach', '--force', ACCOUNTS]);
-    await waitForUpdate(ACCOUNTS, 'completed', 480_000, GUEST_ENGINE);
+    await waitForUpdate(ACCOUNTS, 'completed', 480_000, GUEST_ENGINE, GUEST_POLL_MS);
     const tookS = seconds(since);
     const { run, errorKinds } = await stopLoad(load);
     note(
       `update: accountservice ×2 start-first in ${tookS} s at ${RATE} req/s: ${describeLoad(run)}${errorKinds}`,
     );
-    const history = await taskHistory(ACCOUNTS);
+    const history = await taskHistory(ACCOUNTS, GUEST_ENGINE);
     expect(history.filter((line) => / (Failed|Rejected) /.test(line))).toEqual([]);
-    const after = (await waitForRunning(ACCOUNTS, 2, 60_000, GUEST_ENGINE)).map((task) => task.id);
+    const after = (await waitForRunning(ACCOUNTS, 2, 60_000, GUEST_ENGINE, GUEST_POLL_MS)).map(
+      (task) => task.id,
+    );
     expect(after.filter((id) => before.includes(id))).toEqual([]);
     expect(run.errors).toBe(0);
     expect(fallbackQuotes(run)).toBe(0);
@@ -234,7 +225,7 @@ onVm("the stack's defaults in a QEMU guest: a stock kernel and a current engine"
     const load = loadAccounts(RATE, 600);
     const since = performance.now();
     await inGuest(['service', 'update', '--detach', '--image', broken.pulled, ACCOUNTS]);
-    await waitForUpdate(ACCOUNTS, 'rollback_completed', 480_000, GUEST_ENGINE);
+    await waitForUpdate(ACCOUNTS, 'rollback_completed', 480_000, GUEST_ENGINE, GUEST_POLL_MS);
     const tookS = seconds(since);
     const { run, errorKinds } = await stopLoad(load);
     const failures = await inGuest([

@@ -69,6 +69,12 @@ export const vmScript = (script: 'up' | 'deploy' | 'down', env: Record<string, s
 /** The host's docker CLI against the guest's engine. */
 export const inGuest = (args: string[]) => docker(args, GUEST_ENGINE);
 
+/**
+ * How often a wait polls the guest's engine: each poll is two or three API calls that its engine
+ * answers on emulated CPUs, which the tasks it waits for need, so it polls seldom.
+ */
+export const GUEST_POLL_MS = 5_000;
+
 /** What is left of the guest on this machine: each entry names a leftover. */
 export async function vmLeftovers(): Promise<string[]> {
   const lines = (text: string) => text.split('\n').filter((line) => line.trim() !== '');

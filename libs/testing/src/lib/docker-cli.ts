@@ -84,12 +84,13 @@ export async function waitForUpdate(
   state: string,
   timeoutMs: number,
   env: Record<string, string> = {},
+  pollMs = DOCKER_POLL_MS,
 ): Promise<void> {
   await waitFor(
     `${service}'s update to be ${state}`,
     timeoutMs,
     async () => (await updateStatus(service, env)).State === state,
-    DOCKER_POLL_MS,
+    pollMs,
   );
 }
 

@@ -46,19 +46,40 @@ export async function runningTasks(
     }));
 }
 
-/** Waits until a Swarm service runs exactly `replicas` tasks, and resolves with them. */
+/** Every task a Swarm service has had, newest first: `name state error`. */
+export async function taskHistory(
+  service: string,
+  env: Record<string, string> = {},
+): Promise<string[]> {
+  const lines = await docker(
+    ['service', 'ps', '--no-trunc', '--format', '{{.Name}} {{.CurrentState}} {{.Error}}', service],
+    env,
+  );
+  return lines.split('\n');
+}
+
+/**
+ * Waits until a Swarm service runs exactly `replicas` tasks, and resolves with them; on a
+ * timeout the error lists the service's tasks, which say why.
+ */
 export async function waitForRunning(
   service: string,
   replicas: number,
   timeoutMs: number,
   env: Record<string, string> = {},
+  pollMs = DOCKER_POLL_MS,
 ): Promise<RunningTask[]> {
   let tasks: RunningTask[] = [];
-  await waitFor(
-    `${service} to run ${replicas} task(s)`,
-    timeoutMs,
-    async () => (tasks = await runningTasks(service, env)).length === replicas,
-    DOCKER_POLL_MS,
-  );
+  try {
+    await waitFor(
+      `${service} to run ${replicas} task(s)`,
+      timeoutMs,
+      async () => (tasks = await runningTasks(service, env)).length === replicas,
+      pollMs,
+    );
+  } catch (error) {
+    const history = await taskHistory(service, env).catch((reason: Error) => [reason.message]);
+    throw new Error(`${(error as Error).message}; its tasks:\n${history.join('\n')}`);
+  }
   return tasks;
 }
