@@ -192,7 +192,7 @@ onCluster(`the production set-up on a ${NODES}-node swarm`, () => {
     const run = summaryOfRun(await load.stop());
     const after = await runningTasks(ACCOUNTS, MANAGER);
     summary.push(
-      `accountservice ×2 rolled through the edge in ${tookS} s (tasks on ${before.map((task) => task.node).join(', ')} → ${after.map((task) => task.node).join(', ')}): ` +
+      `accountservice ×2 rolled through the edge in ${tookS} s (tasks on ${before.map((task) => task.node).join(', ')} → ${after.map((task) => task.node).join(', ')}) ` +
         `at ${RATE} req/s: ${describeLoad(run)}`,
     );
     for (const task of before) expect(after.map((rolled) => rolled.id)).not.toContain(task.id);
