@@ -58,15 +58,19 @@ qemu-img create -q -f qcow2 -F raw -b "$image/root.img" "$VM_RUN/disk.qcow2"
 forward="hostfwd=tcp:127.0.0.1:$VM_DOCKER_PORT-:2375"
 forward+=",hostfwd=tcp:127.0.0.1:$VM_ACCOUNTS_PORT-:6767"
 forward+=",hostfwd=tcp:127.0.0.1:$VM_VISUALIZER_PORT-:6969"
-echo "vm up: booting $(basename "$image") on $accel, $VM_CPUS vCPUs, $VM_MEMORY_MB MiB"
+echo "vm up: booting $(basename "$image") on $accel, $VM_CPUS vCPUs, $VM_MEMORY_MB MiB, nice $VM_NICE"
 started=$SECONDS
-qemu-system-x86_64 "${accel_options[@]}" -smp "$VM_CPUS" -m "$VM_MEMORY_MB" \
+nice -n "$VM_NICE" qemu-system-x86_64 "${accel_options[@]}" -smp "$VM_CPUS" -m "$VM_MEMORY_MB" \
   -name landscape-vm -display none -daemonize -pidfile "$VM_RUN/qemu.pid" \
   -serial "file:$VM_RUN/console.log" -no-reboot \
   -kernel "$image/vmlinuz" -initrd "$image/initrd.img" \
   -append "root=/dev/vda rw console=ttyS0 mitigations=off panic=-1" \
   -drive "file=$VM_RUN/disk.qcow2,if=virtio,format=qcow2,cache=unsafe" \
   -nic "user,model=virtio-net-pci,$forward"
+autogroup=/proc/$(cat "$VM_RUN/qemu.pid")/autogroup
+if [[ -e $autogroup ]] && ! { echo "$VM_NICE" >"$autogroup"; } 2>/dev/null; then
+  echo "vm up: QEMU's session keeps its share of the CPUs: its autogroup's nice cannot be set" >&2
+fi
 
 for _ in $(seq 300); do
   [[ -n $(engine_answers) ]] && break

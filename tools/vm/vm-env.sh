@@ -10,6 +10,11 @@ VM_CACHE=/var/cache/landscape-vm
 VM_RUN=/var/lib/landscape-vm
 VM_MEMORY_MB=${VM_MEMORY_MB:-4096}
 VM_CPUS=${VM_CPUS:-2}
+# The guest's scheduling priority on the host. QEMU daemonizes into a session of its own, and
+# with the kernel's autogroups every session gets an equal share of the CPUs: one busy session
+# beside it would halve the guest, and its tasks would start past their health checks' window.
+# Set on QEMU's session (its autogroup) and on QEMU itself; 0 leaves both as they are.
+VM_NICE=${VM_NICE:--10}
 # Every forwarded port is bound to the host's loopback only.
 VM_DOCKER_PORT=23750 # the guest engine's API, unauthenticated: never beyond 127.0.0.1
 VM_ACCOUNTS_PORT=26767
