@@ -200,6 +200,17 @@ runnable('the production set-up: everything behind one TLS edge', () => {
       },
       DOCKER_POLL_MS,
     );
+    // the operators' pages wait on their own services' start and the edge's health checks
+    await Promise.all(
+      OPERATOR_PAGES.map(({ name, url }) =>
+        waitFor(
+          `the edge to answer for ${name}`,
+          90_000,
+          async () => (await tlsGet(url, ca, FIRST).catch(() => undefined))?.status === 200,
+          DOCKER_POLL_MS,
+        ),
+      ),
+    );
   }, 300_000);
 
   afterAll(async () => {
