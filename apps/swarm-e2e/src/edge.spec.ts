@@ -157,6 +157,11 @@ async function query(expr: string): Promise<number[]> {
   return data.result.map((series) => Number(series.value[1]));
 }
 
+/** Whether the edge answers 200 for these credentials; false while it cannot be reached yet. */
+async function answersOk(url: string, credentials: string): Promise<boolean> {
+  return (await tlsGet(url, ca, credentials).catch(() => undefined))?.status === 200;
+}
+
 /** Whether the webhook got QuoteBreakerOpen in a notification of this status. */
 function notified(status: 'firing' | 'resolved'): boolean {
   return notifications.some(
@@ -206,7 +211,7 @@ runnable('the production set-up: everything behind one TLS edge', () => {
         waitFor(
           `the edge to answer for ${name}`,
           90_000,
-          async () => (await tlsGet(url, ca, FIRST).catch(() => undefined))?.status === 200,
+          () => answersOk(url, FIRST),
           DOCKER_POLL_MS,
         ),
       ),
@@ -477,7 +482,7 @@ runnable('the production set-up: everything behind one TLS edge', () => {
     await waitFor(
       'the edge to take the new credentials',
       90_000,
-      async () => (await tlsGet(url, ca, SECOND).catch(() => undefined))?.status === 200,
+      () => answersOk(url, SECOND),
       DOCKER_POLL_MS,
     );
     expect((await tlsGet(url, ca, FIRST)).status).toBe(401);
