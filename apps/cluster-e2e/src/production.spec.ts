@@ -32,6 +32,7 @@ import {
 const STACK = 'landscape-production';
 const MONITORING = `${STACK}-mon`;
 const ACCOUNTS = `${STACK}_accountservice`;
+const QUOTES = `${STACK}_quotes-service`;
 const EDGE = `${STACK}_edge`;
 const ALERTMANAGER = `${MONITORING}_alertmanager`;
 const PASSWORD = 'cluster-password';
@@ -170,6 +171,8 @@ onCluster(`the production set-up on a ${NODES}-node swarm`, () => {
   it(`rolls accountservice ×2 (start-first) under ${RATE} req/s through the edge with no error and no fallback quote`, async () => {
     const before = await runningTasks(ACCOUNTS, MANAGER);
     expect(before).toHaveLength(2);
+    // A late quote call's hedge goes to the other quotes-service task.
+    expect(await runningTasks(QUOTES, MANAGER)).toHaveLength(2);
     const load = startLoadtest(
       [
         `--rate=${RATE}`,

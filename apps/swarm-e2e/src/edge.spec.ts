@@ -359,6 +359,14 @@ runnable('the production set-up: everything behind one TLS edge', () => {
         await new Promise((resolve) => setTimeout(resolve, 200));
       }
     })();
+    // The production set-up's count, put back after.
+    const replicas = await docker([
+      'service',
+      'inspect',
+      '--format',
+      '{{.Spec.Mode.Replicated.Replicas}}',
+      quotes,
+    ]);
     try {
       await docker(['service', 'scale', '--detach', `${quotes}=0`]);
       const scaledDown = Date.now();
@@ -370,7 +378,7 @@ runnable('the production set-up: everything behind one TLS edge', () => {
         500,
       );
       const firedS = ((Date.now() - scaledDown) / 1000).toFixed(0);
-      await docker(['service', 'scale', '--detach', `${quotes}=1`]);
+      await docker(['service', 'scale', '--detach', `${quotes}=${replicas}`]);
       const scaledUp = Date.now();
       await waitFor(
         'QuoteBreakerOpen to leave Alertmanager',
@@ -390,7 +398,7 @@ runnable('the production set-up: everything behind one TLS edge', () => {
     } finally {
       calling = false;
       await reads;
-      await docker(['service', 'scale', '--detach', `${quotes}=1`]);
+      await docker(['service', 'scale', '--detach', `${quotes}=${replicas}`]);
     }
   }, 330_000);
 
